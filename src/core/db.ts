@@ -1,0 +1,53 @@
+/**
+ * The port every engine stage talks to. Adapters implement it: PGlite in Node
+ * (src/adapters/pglite-node.ts), PGlite in a Web Worker (src/adapters/pglite-browser.ts).
+ * The core never imports PGlite itself.
+ */
+export interface QueryResult<T = Record<string, unknown>> {
+  rows: T[];
+  /** Rows inserted/updated/deleted by the last DML statement; undefined for others. */
+  affectedRows?: number;
+  fields: { name: string; dataTypeID: number }[];
+}
+
+export interface QueryOptions {
+  /** Data for `COPY … FROM '/dev/blob'` (PGlite's stand-in for psql's stdin). */
+  blob?: Blob;
+}
+
+export interface Db {
+  /** One statement, optionally with $1… parameters. Rejects with a DbError-like error. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
+  /** Several trusted statements at once (engine-authored setup only, never user SQL). */
+  exec(sql: string): Promise<void>;
+  /** A full, independent copy (data directory) of this database: scratch space for behaviour tests. */
+  clone(): Promise<Db>;
+  close(): Promise<void>;
+}
+
+/** Creates fresh, empty databases (canonical, each dump). */
+export interface DbFactory {
+  create(): Promise<Db>;
+}
+
+/** The fields a Postgres error carries (PGlite's DatabaseError has these). */
+export interface PgErrorFields {
+  message: string;
+  /** SQLSTATE, e.g. `42P01`. */
+  code?: string;
+  /** 1-based character offset into the statement, as a string (Postgres wire format). */
+  position?: string;
+  detail?: string;
+  hint?: string;
+}
+
+export function pgErrorFields(err: unknown): PgErrorFields {
+  const e = (err ?? {}) as Record<string, unknown>;
+  return {
+    message: typeof e.message === 'string' ? e.message : String(err),
+    code: typeof e.code === 'string' ? e.code : undefined,
+    position: typeof e.position === 'string' || typeof e.position === 'number' ? String(e.position) : undefined,
+    detail: typeof e.detail === 'string' ? e.detail : undefined,
+    hint: typeof e.hint === 'string' ? e.hint : undefined,
+  };
+}

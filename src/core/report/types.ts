@@ -1,0 +1,168 @@
+/**
+ * The report: one JSON document, the same bytes from the CLI and the browser.
+ * Documented by `schema/report.schema.json`; keep field names stable.
+ */
+import type { Severity } from '../spec/types';
+
+export type DivergenceKind =
+  | 'missing'              // in canonical, absent from the dump
+  | 'extra'                // in the dump, absent from canonical
+  | 'type_mismatch'
+  | 'nullability_mismatch'
+  | 'default_mismatch'
+  | 'identity_mismatch'
+  | 'definition_mismatch' // constraint/index/view/function/trigger definition differs
+  | 'rls_disabled'
+  | 'rls_not_forced'
+  | 'policy_mismatch'
+  | 'privilege_missing'
+  | 'privilege_extra'
+  | 'comment_mismatch';
+
+export type ObjectType =
+  | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
+  | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege';
+
+export interface Divergence {
+  /**
+   * Stable identity: `${kind}:${object_type}:${object}`. The same drift gets the same id
+   * across runs and dumps; the drift registry maps it to SCHEMA-DRIFT-###.
+   */
+  id: string;
+  severity: Severity;
+  kind: DivergenceKind;
+  object_type: ObjectType;
+  /** Qualified object, e.g. `public.attribution_events.session_id`, `public.tenants.idx_tenants_api_key_hash`. */
+  object: string;
+  /** Table the object belongs to (`public.attribution_events`), null for schema-level objects. */
+  table: string | null;
+  /** Invariant category from the overlay, e.g. `privacy_critical`; null when untagged. */
+  invariant: string | null;
+  /** Canonical value, printed by Postgres (e.g. `uuid NOT NULL`); null when missing from canonical. */
+  expected: string | null;
+  /** Dump value; null when missing from the dump. */
+  actual: string | null;
+  /** Phases whose required elements include this one. */
+  phases: string[];
+  /** One sentence for people, e.g. `attribution_events.session_id is nullable; canonical requires NOT NULL`. */
+  message: string;
+}
+
+export interface LoadError {
+  /** 1-based line in the input where the failing statement starts (or where the error points). */
+  line: number;
+  /** 1-based column of that line. */
+  column: number;
+  /** SQLSTATE from Postgres, e.g. `42P01`; `XX000` when unknown. */
+  sqlstate: string;
+  message: string;
+  /** The statement text as it was in the input. */
+  statement: string;
+}
+
+export interface LoadNote {
+  line: number;
+  /** Machine-readable code, e.g. `role_created`, `extension_loaded`, `extension_skipped`, `meta_command_skipped`. */
+  code: string;
+  message: string;
+}
+
+export interface LoadSummary {
+  /** Statements found in the input (SQL + COPY; meta-commands excluded). */
+  statements: number;
+  /** Statements that ran without error. */
+  executed: number;
+  errors: LoadError[];
+  notes: LoadNote[];
+  /** Milliseconds spent loading. */
+  ms: number;
+}
+
+export type GateStatus = 'PASS' | 'WARN_PASS' | 'FAIL' | 'WAITING';
+
+export interface GateDecision {
+  status: GateStatus;
+  reason: string;
+  required_action: string;
+  /** Divergence ids, failed RLS test keys and failed smoke ids that block this phase. */
+  blocking_items: string[];
+  /** Divergence counts among this phase's elements. */
+  counts: { blocking: number; high: number; medium: number; low: number };
+  /** Exit code of this phase alone (0/1/2), null when not evaluated (WAITING). */
+  exit_code: 0 | 1 | 2 | null;
+}
+
+export type TestOutcome = 'passed' | 'failed' | 'inconclusive';
+
+export interface RlsTest {
+  /** e.g. `public.attribution_events` */
+  table: string;
+  /** Scenario id, e.g. `own_rows_visible`, `cross_tenant_invisible`, `cross_tenant_insert_rejected`. */
+  scenario: string;
+  outcome: TestOutcome;
+  /** Convenience: outcome === 'passed'. */
+  passed: boolean;
+  /** What was seen, e.g. `saw 1 of 1 own rows`, or why it was inconclusive. */
+  detail: string;
+  /** SQL that ran. */
+  sql: string;
+  /** Role it ran as, e.g. `skeldir_rls_probe`. */
+  role: string;
+  /** Tenant GUC value used (`null` for unset). */
+  tenant: string | null;
+  /** Rows the query returned (capped), for the UI's cell detail. */
+  rows?: Record<string, unknown>[];
+}
+
+export interface RlsSection {
+  tests: RlsTest[];
+  summary: { passed: number; failed: number; inconclusive: number };
+  ms: number;
+}
+
+export interface SmokeResult {
+  id: string;
+  phase: string;
+  title: string;
+  outcome: TestOutcome;
+  passed: boolean;
+  detail: string;
+  sql: string;
+}
+
+export interface SmokeSection {
+  tests: SmokeResult[];
+  summary: { passed: number; failed: number; inconclusive: number };
+  ms: number;
+}
+
+export interface InputInfo {
+  /** `canonical_sql`, `spec_yaml`, `dump`. */
+  role: 'canonical_sql' | 'spec_yaml' | 'dump';
+  /** File name or label. */
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface Report {
+  /** Version of the report format (semver of report.schema.json). */
+  report_version: string;
+  tool: { name: string; version: string };
+  /** ISO-8601 time the check ran. */
+  generated_at: string;
+  /** 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH. */
+  exit_code: 0 | 1 | 2;
+  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2). */
+  verdict: 'PASS' | 'FAIL' | 'WARN_PASS';
+  /** Phase selection: `all` or one phase id. */
+  phase: string;
+  summary: { blocking: number; high: number; medium: number; low: number };
+  divergences: Divergence[];
+  phases: Record<string, GateDecision>;
+  load: { canonical: LoadSummary; dump: LoadSummary };
+  rls: RlsSection | null;
+  smoke: SmokeSection | null;
+  inputs: InputInfo[];
+  timings: Record<string, number>;
+}

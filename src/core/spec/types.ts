@@ -1,0 +1,80 @@
+/**
+ * The metadata overlay (`schema/canonical_schema.yaml`), parsed and validated.
+ * It tags schema elements with invariant categories and severities, names the
+ * phases and what each requires, and tells the behaviour checks how tenancy works.
+ * A check with no overlay at all uses `defaultSpec()` (spec/defaults.ts): generic
+ * schema comparison with documented default severities.
+ */
+export type Severity = 'BLOCKING' | 'HIGH' | 'MEDIUM' | 'LOW';
+export const SEVERITIES: readonly Severity[] = ['BLOCKING', 'HIGH', 'MEDIUM', 'LOW'];
+
+/** Kinds of element an overlay entry can tag. */
+export type ElementType =
+  | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls' | 'trigger' | 'function'
+  | 'view' | 'materialized_view' | 'sequence' | 'type' | 'extension' | 'privilege';
+
+export interface SpecElement {
+  type: ElementType;
+  /**
+   * Identity of the element, schema-qualified:
+   * table `public.tenants`; column `public.tenants.api_key_hash`; constraint/index/policy/trigger
+   * `public.revenue_ledger.ck_revenue_ledger_state_valid` (table + name); rls `public.revenue_ledger`;
+   * function `public.check_allocation_sum()`; privilege `public.revenue_ledger:app_rw`.
+   */
+  object: string;
+  /** Invariant category, e.g. `auth_critical`; its severity comes from `invariants`. */
+  invariant?: string;
+  /** Explicit severity; wins over the invariant's. */
+  severity?: Severity;
+  /** Phase ids that require this element, e.g. `['b0.3', 'b1.2']`. */
+  phases: string[];
+  /** Why it matters, shown in reports and the data dictionary. */
+  rationale?: string;
+  /** 1-based line in the YAML where the entry starts (filled by the parser). */
+  line?: number;
+}
+
+export interface Tenancy {
+  /** Column that scopes a row to a tenant, e.g. `tenant_id`. */
+  column: string;
+  /** GUC the policies read, e.g. `app.current_tenant_id`. */
+  guc: string;
+  /** The tenants table, e.g. `public.tenants`; null when the schema has none. */
+  tenantsTable: string | null;
+  /** Role the application connects as, e.g. `app_rw`; the RLS suite creates its own when absent. */
+  appRole: string | null;
+}
+
+export interface Phase {
+  /** Lower-case id, e.g. `b0.3`. */
+  id: string;
+  name: string;
+  /** Phase ids that must PASS first (the critical path). */
+  prerequisites: string[];
+  /** Regression matrix: phases re-validated when this one is (seed 000 §7.2). Defaults to the transitive prerequisites. */
+  regression: string[];
+  /** Smoke test ids run for this phase (files in `schema/smoke/`). */
+  smoke: string[];
+  /** When true, missing HIGH-only elements give WARN_PASS (degraded mode) instead of FAIL. */
+  allowDegraded: boolean;
+  description?: string;
+}
+
+export interface Spec {
+  /** Display name, e.g. `Skeldir`. */
+  name: string;
+  /** Invariant category → severity, e.g. `auth_critical: BLOCKING`, `statistical: HIGH`. */
+  invariants: Record<string, Severity>;
+  /** Severity for elements the overlay does not tag, per divergence kind family (see spec/defaults.ts). */
+  defaults: {
+    /** A canonical element missing from the dump / different in it. */
+    untagged: Severity;
+    /** An element the dump has that the canonical schema does not. */
+    extra: Severity;
+  };
+  tenancy: Tenancy | null;
+  phases: Phase[];
+  elements: SpecElement[];
+  /** Source label of the YAML (for locations), e.g. `schema/canonical_schema.yaml`. */
+  source: string;
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// The app is a static site: `base: './'` lets it run from any sub-path and any static server.
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  // PGlite ships its own WASM + data files and must not be pre-bundled by esbuild.
+  optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-tools'] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', outDir: 'dist/app', chunkSizeWarningLimit: 8000 },
+  server: { fs: { allow: ['.'] } },
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // PGlite boots are CPU-heavy; two cores on CI.
+    maxWorkers: 2,
+  },
+});
