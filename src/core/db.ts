@@ -28,6 +28,10 @@ export interface Db {
 /** Creates fresh, empty databases (canonical, each dump). */
 export interface DbFactory {
   create(): Promise<Db>;
+  /** A factory whose databases also have these extensions available for `CREATE EXTENSION`. */
+  withExtensions(names: readonly string[]): DbFactory;
+  /** Whether `CREATE EXTENSION name` can work here (PGlite ships it, or it is built in). */
+  supportsExtension(name: string): boolean;
 }
 
 /** The fields a Postgres error carries (PGlite's DatabaseError has these). */

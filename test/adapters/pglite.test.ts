@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { pgliteFactory } from '../../src/adapters/pglite';
+
+describe('pglite adapter', () => {
+  const factory = pgliteFactory();
+
+  it('creates independent databases from one cached template, and clones', async () => {
+    const a = await factory.create();
+    await a.exec('create table t (id int); insert into t values (1), (2);');
+    const b = await factory.create();
+    await expect(b.query('select * from t')).rejects.toMatchObject({ code: '42P01' });
+    const c = await a.clone();
+    await c.exec('insert into t values (3)');
+    expect((await a.query('select count(*)::int as n from t')).rows[0]).toEqual({ n: 2 });
+    expect((await c.query('select count(*)::int as n from t')).rows[0]).toEqual({ n: 3 });
+    const del = await a.query('delete from t where id = 1');
+    expect(del.affectedRows).toBe(1);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+
+  it('registers a contrib extension only when asked', async () => {
+    const db = await factory.withExtensions(['pgcrypto']).create();
+    await db.exec('create extension pgcrypto');
+    const r = await db.query<{ h: string }>("select encode(digest('a', 'sha256'), 'hex') as h");
+    expect(r.rows[0].h).toMatch(/^ca978112/);
+    await db.close();
+  });
+
+  it('runs COPY FROM a blob', async () => {
+    const db = await factory.create();
+    await db.exec('create table c (a int, b text)');
+    await db.query("copy c from '/dev/blob'", [], { blob: new Blob(['1\tx\n2\t\\N\n']) });
+    expect((await db.query('select count(*)::int as n from c where b is null')).rows[0]).toEqual({ n: 1 });
+    await db.close();
+  });
+});
