@@ -73,5 +73,8 @@ export function classify(spec: Spec, objectType: ObjectType, object: string, kin
   if (element) {
     return { severity: elementSeverity(spec, element), invariant: element.invariant ?? null, phases: [...element.phases].sort(), element };
   }
-  return { severity: kind === 'extra' || kind === 'privilege_extra' ? spec.defaults.extra : spec.defaults.untagged, invariant: null, phases: [], element: null };
+  const base = kind === 'extra' || kind === 'privilege_extra' ? spec.defaults.extra : spec.defaults.untagged;
+  // Losing row-level security is never "just drift": untagged RLS/policy losses are HIGH at least.
+  const securityLoss = (objectType === 'rls' || objectType === 'policy') && kind !== 'extra';
+  return { severity: securityLoss ? maxSeverity(base, 'HIGH') : base, invariant: null, phases: [], element: null };
 }
