@@ -61,6 +61,11 @@ export function classify(spec: Spec, objectType: ObjectType, object: string, kin
     element = idx.get(`${t}|${object}`) ?? null;
     if (element) break;
   }
+  // A policy without an entry of its own is governed by its table's `rls` entry: one `rls`
+  // element stands for ENABLE + FORCE + the isolation policy (schema/DECISIONS.md D-08).
+  if (!element && objectType === 'policy') {
+    element = idx.get(`rls|${object.slice(0, object.lastIndexOf('.'))}`) ?? null;
+  }
   if (objectType === 'table' && kind === 'missing') {
     const inside = spec.elements.filter((e) => e.object === object || e.object.startsWith(`${object}.`) || e.object.startsWith(`${object}:`));
     if (inside.length > 0) {
