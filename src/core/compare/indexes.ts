@@ -1,0 +1,55 @@
+import type { Index } from '../model';
+import type { Divergence } from '../report/types';
+import { diffLists } from './diff-lists';
+import { commentDivergence } from './comments';
+import { pairByDefinition } from './renamed';
+import { divergence, onTable, tableOf, type CompareContext, type KindComparer } from './context';
+
+/** The index definition with its own name taken out, so two names for one index compare equal. */
+export function indexShape(i: Index): string {
+  const prefix = /^CREATE (UNIQUE )?INDEX \S+ ON /;
+  return i.definition.replace(prefix, (_m, u: string | undefined) => `CREATE ${u ?? ''}INDEX ON `);
+}
+
+/** Columns an index is built on (keys that are plain columns, then INCLUDE). */
+const indexColumns = (i: Index) => [...i.keys.filter((k) => k.isColumn).map((k) => k.expression), ...i.include];
+
+/**
+ * Indexes of tables present on both sides, compared by pg_get_indexdef (method, key order,
+ * DESC/NULLS, opclass, INCLUDE, partial WHERE, UNIQUE, NULLS NOT DISTINCT all live in it).
+ * An untagged index inherits its columns' classification (context.ts).
+ */
+export const compareIndexes: KindComparer = (ctx: CompareContext) => {
+  const inScope = (i: Index) => !ctx.oneSidedTables.has(tableOf(i));
+  const d = diffLists(ctx.expected.indexes.filter(inScope), ctx.actual.indexes.filter(inScope), onTable, (e, a) => {
+    const object = onTable(e);
+    const out: Divergence[] = [];
+    if (indexShape(e) !== indexShape(a)) {
+      out.push(divergence(ctx, {
+        kind: 'definition_mismatch', objectType: 'index', object, table: tableOf(e), expected: e.definition, actual: a.definition,
+        inheritFromColumns: indexColumns(e), message: `index ${object} differs from canonical`,
+      }));
+    }
+    out.push(...commentDivergence(ctx, 'index', object, tableOf(e), e.comment, a.comment));
+    return out;
+  });
+  const renamed = pairByDefinition(d.missing, d.extra, indexShape);
+  const renamedTo = new Set(renamed.values());
+  return [
+    ...d.missing.map((i) => {
+      const other = renamed.get(i);
+      return divergence(ctx, {
+        kind: 'missing', objectType: 'index', object: onTable(i), table: tableOf(i), expected: i.definition, actual: other ? other.definition : null,
+        inheritFromColumns: indexColumns(i), severity: other ? 'LOW' : undefined,
+        message: other
+          ? `index ${onTable(i)} is named ${other.name} in the dump (same definition)`
+          : `index ${onTable(i)} is missing from the dump`,
+      });
+    }),
+    ...d.extra.filter((i) => !renamedTo.has(i)).map((i) => divergence(ctx, {
+      kind: 'extra', objectType: 'index', object: onTable(i), table: tableOf(i), expected: null, actual: i.definition,
+      message: `index ${onTable(i)} is not in the canonical schema`,
+    })),
+    ...d.altered,
+  ];
+};
