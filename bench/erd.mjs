@@ -1,0 +1,105 @@
+/**
+ * ERD bench (issue 5): layout time and frame rate while panning, at 100, 500 and 1,000 tables of the
+ * generated model (src/app/erd/dev-model.ts), in Debian's Chromium via playwright-core, on the
+ * harness page (erd-dev.html). Targets at 1,000 tables: layout ≤ 3 s, ≥ 50 fps.
+ *
+ * layout_ms: time ELK took inside the worker (median of RUNS fresh page loads);
+ * first_draw_ms: navigation → first tables drawn (includes page load, graph build, worker start);
+ * fps: frames counted with requestAnimationFrame while panning a few px every frame for 2 s,
+ * at the fit-to-screen overview (every table visible, collapsed to names) and at 100 % (full detail).
+ *
+ * `node bench/erd.mjs` writes bench/results/erd.json; `run()` returns the same object.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const SIZES = [100, 500, 1000];
+const RUNS = Number(process.env.ERD_BENCH_RUNS ?? 3);
+const PORT = 4392;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null; };
+
+async function panFps(page, mode) {
+  return page.evaluate(async (mode) => {
+    const view = globalThis.__erd.app.getView();
+    view.fit(0);
+    await new Promise((r) => setTimeout(r, 300));
+    if (mode === 'detail') {
+      view.zoomBy(1 / view.transform.k); // 100 % around the centre (150 ms transition)
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    let frames = 0;
+    const t0 = performance.now();
+    let dir = 1;
+    await new Promise((resolve) => {
+      const step = (t) => {
+        frames++;
+        if (frames % 60 === 0) dir = -dir;
+        view.panBy(6 * dir, 3 * dir);
+        if (t - t0 < 2000) requestAnimationFrame(step); else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    const secs = (performance.now() - t0) / 1000;
+    return { fps: frames / secs, k: view.transform.k, drawn: document.querySelectorAll('g.erd-table').length };
+  }, mode);
+}
+
+export async function run({ sizes = SIZES, runs = RUNS, rebuild = true } = {}) {
+  if (rebuild) await build({ configFile: join(ROOT, 'src/app/erd/vite.harness.config.ts'), logLevel: 'warn' });
+  const server = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: 'dist/erd-dev' },
+    preview: { port: PORT, host: '127.0.0.1', strictPort: true } });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+  const rows = [];
+  try {
+    for (const n of sizes) {
+      const layout = [], first = [], fpsFit = [], fpsDetail = [];
+      let drawnFit = 0, drawnDetail = 0, kFit = 0;
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const t0 = Date.now();
+        await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html?n=${n}&huge=100000&key=bench-${n}-${i}`);
+        await page.waitForSelector('.erd[data-busy="false"] g.erd-table', { timeout: 120_000 });
+        first.push(Date.now() - t0);
+        const status = await page.locator('.status').textContent();
+        layout.push(Number(/layout (\d+) ms/.exec(status ?? '')?.[1] ?? NaN));
+        const f = await panFps(page, 'fit');
+        fpsFit.push(f.fps); drawnFit = f.drawn; kFit = f.k;
+        const d = await panFps(page, 'detail');
+        fpsDetail.push(d.fps); drawnDetail = d.drawn;
+        await page.close();
+      }
+      const row = {
+        tables: n, layout_ms: median(layout), first_draw_ms: median(first),
+        fps_pan_overview: Math.round(median(fpsFit) * 10) / 10, overview_scale: Math.round(kFit * 1000) / 1000, overview_tables_drawn: drawnFit,
+        fps_pan_detail: Math.round(median(fpsDetail) * 10) / 10, detail_tables_drawn: drawnDetail,
+        samples: { layout_ms: layout, first_draw_ms: first, fps_overview: fpsFit.map((x) => Math.round(x)), fps_detail: fpsDetail.map((x) => Math.round(x)) },
+      };
+      console.log(JSON.stringify(row));
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const at1000 = rows.find((r) => r.tables === 1000);
+  return {
+    generated_at: new Date().toISOString(), runs, viewport: '1400x900', model: 'generated (src/app/erd/dev-model.ts)',
+    target: 'layout ≤ 3000 ms and ≥ 50 fps while panning at 1,000 tables',
+    target_met: at1000 ? at1000.layout_ms <= 3000 && Math.min(at1000.fps_pan_overview, at1000.fps_pan_detail) >= 50 : null,
+    rows,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await run();
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results', 'erd.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log('wrote bench/results/erd.json');
+}
