@@ -1,0 +1,275 @@
+/**
+ * Runs a psql script (pg_dump plain output) into a fresh database, statement by statement, the
+ * way `psql -f` would with ON_ERROR_STOP off and ON_ERROR_ROLLBACK on: a failing statement is
+ * recorded with where it is and why, and everything else still loads.
+ *
+ * What a browser-side PGlite cannot do like a server is smoothed over and said in a note:
+ * extensions PGlite does not ship are skipped, roles the dump names but the empty cluster lacks are
+ * created NOLOGIN, `\connect` continues in the one database, other meta-commands are skipped.
+ */
+import type { Db, DbFactory } from '../db';
+import { pgErrorFields } from '../db';
+import type { LoadError, LoadNote, LoadSummary } from '../report/types';
+import { splitScript, type CopyItem, type ScriptItem, type SqlItem } from './split';
+import { errorLocation } from './position';
+import { classifyStatement, extensionName, quoteIdent } from './statements';
+
+export { checkUsableInput } from './input';
+
+export interface LoadOutcome {
+  /** The database the script was loaded into; the caller owns (and closes) it. */
+  db: Db;
+  summary: LoadSummary;
+}
+
+export interface LoadOptions {
+  /** Input label used in notes, e.g. `dump: staging.sql`. */
+  source: string;
+  signal?: AbortSignal;
+  /** Called with statements done so far and the total, at most every ~50 ms and once at the end. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Most roles one statement may name that we create on the fly (GRANT … TO a, b, c). */
+const MAX_ROLE_RETRIES = 16;
+const PROGRESS_EVERY_MS = 50;
+
+export async function loadScript(factory: DbFactory, text: string, opts: LoadOptions): Promise<LoadOutcome> {
+  const started = Date.now();
+  throwIfAborted(opts.signal);
+  const items = splitScript(text);
+  const statements = items.filter((i): i is SqlItem | CopyItem => i.kind !== 'meta');
+
+  // Extensions are registered when a PGlite database starts, so find them before creating it.
+  const wanted = new Set<string>();
+  for (const s of statements) {
+    const name = s.kind === 'sql' ? extensionName(s.text) : null;
+    if (name) wanted.add(name);
+  }
+  const supported = [...wanted].filter((n) => factory.supportsExtension(n));
+  const skippedExtensions = new Set([...wanted].filter((n) => !factory.supportsExtension(n)));
+  const db = await (supported.length ? factory.withExtensions(supported) : factory).create();
+
+  const run = new Runner(db, opts);
+  try {
+    await run.start();
+    for (const item of items) {
+      throwIfAborted(opts.signal);
+      if (item.kind === 'meta') run.meta(item);
+      else await run.statement(item, skippedExtensions);
+      run.progress(statements.length);
+    }
+    await run.finish();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  run.progress(statements.length, true);
+  return {
+    db,
+    summary: { statements: statements.length, executed: run.executed, errors: run.errors, notes: run.notes(), ms: Date.now() - started },
+  };
+}
+
+/** One load's state: transaction tracking, notes, errors. */
+class Runner {
+  executed = 0;
+  readonly errors: LoadError[] = [];
+  private readonly plainNotes: LoadNote[] = [];
+  /** Notes that repeat (one per kind, with a count): key → first line, message, count. */
+  private readonly grouped = new Map<string, { note: LoadNote; count: number; what: string }>();
+  private readonly createdRoles = new Set<string>();
+  /** Inside an explicit BEGIN … COMMIT of the script. */
+  private inTransaction = false;
+  /** Line of the script's last BEGIN, for the note when it is never committed. */
+  private beginLine = 1;
+  private savepoints = 0;
+  private done = 0;
+  private lastProgress = 0;
+  /**
+   * The superuser the database started as. PGlite runs Postgres single-user, where RESET SESSION
+   * AUTHORIZATION is a no-op, so we switch back to this role by name.
+   */
+  private bootUser = 'postgres';
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: LoadOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.bootUser = (await this.db.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
+  }
+
+  meta(item: Extract<ScriptItem, { kind: 'meta' }>): void {
+    const cmd = item.command;
+    if (cmd === 'connect' || cmd === 'c') {
+      this.group('meta:connect', item.line, 'meta_command_skipped', `\\${cmd}`, `continued in the same database (the loader uses one database)`);
+      return;
+    }
+    this.group(`meta:${cmd}`, item.line, 'meta_command_skipped', `\\${cmd}`, 'psql meta-command skipped');
+  }
+
+  async statement(item: SqlItem | CopyItem, skippedExtensions: Set<string>): Promise<void> {
+    this.done++;
+    const kind = item.kind === 'sql' ? classifyStatement(item.text) : { type: 'other' as const };
+
+    if (kind.type === 'create_extension' || kind.type === 'comment_on_extension') {
+      if (skippedExtensions.has(kind.name)) {
+        this.group(
+          `ext-skip:${kind.name}`,
+          item.line,
+          'extension_skipped',
+          `extension ${kind.name}`,
+          `not available in PGlite; its CREATE/COMMENT statements were skipped, objects that depend on it will fail to load`,
+        );
+        return;
+      }
+    }
+
+    const ok = await this.execute(item, kind.type === 'begin' || kind.type === 'end_transaction' || kind.type === 'savepoint');
+    if (ok) {
+      this.executed++;
+      if (kind.type === 'create_extension') this.note(item.line, 'extension_loaded', `extension ${kind.name} loaded`);
+      if (kind.type === 'begin') {
+        this.inTransaction = true;
+        this.beginLine = item.line;
+      }
+      if (kind.type === 'end_transaction') this.inTransaction = false;
+    }
+  }
+
+  /**
+   * Runs one statement; true when it succeeded. Retries after creating a missing role, and inside
+   * the script's own transaction guards each statement with a savepoint (psql's ON_ERROR_ROLLBACK):
+   * otherwise one failure would abort everything up to COMMIT with 25P02.
+   */
+  private async execute(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
+    const sql = item.kind === 'copy' ? copyFromBlob(item) : item.text;
+    const options = item.kind === 'copy' ? { blob: new Blob([item.data]) } : undefined;
+    let recoveredAbort = false;
+    for (let attempt = 0; ; attempt++) {
+      const guarded = this.inTransaction && !transactionControl;
+      const savepoint = `skeldir_load_${++this.savepoints}`;
+      if (guarded) await this.db.exec(`SAVEPOINT ${savepoint}`);
+      try {
+        await this.db.query(sql, [], options);
+        if (guarded) await this.db.exec(`RELEASE SAVEPOINT ${savepoint}`);
+        return true;
+      } catch (err) {
+        if (guarded) await this.rollbackTo(savepoint);
+        const f = pgErrorFields(err);
+        const role = missingRole(f.code, f.message);
+        if (role && attempt < MAX_ROLE_RETRIES && !this.createdRoles.has(role) && (await this.createRole(role, item.line))) continue;
+        if (f.code === '25P02' && !recoveredAbort) {
+          // A transaction we did not see begin (e.g. opened inside a DO block) is aborted: end it, retry once.
+          recoveredAbort = true;
+          await this.db.exec('ROLLBACK').catch(() => undefined);
+          this.inTransaction = false;
+          this.note(item.line, 'transaction_rolled_back', 'an aborted transaction was rolled back before this statement (psql would report 25P02 until COMMIT)');
+          continue;
+        }
+        if (guarded) {
+          this.group('tx-recover', item.line, 'transaction_statement_rolled_back', 'failed statement inside BEGIN … COMMIT',
+            'rolled back to a savepoint (like psql ON_ERROR_ROLLBACK) so the rest of the transaction still loads');
+        }
+        this.fail(item, err);
+        return false;
+      }
+    }
+  }
+
+  private async rollbackTo(savepoint: string): Promise<void> {
+    try {
+      await this.db.exec(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
+    } catch {
+      // The statement ended the transaction itself: nothing to roll back to.
+      await this.db.exec('ROLLBACK').catch(() => undefined);
+      this.inTransaction = false;
+    }
+  }
+
+  private async createRole(role: string, line: number): Promise<boolean> {
+    try {
+      // The script may have switched to a role that cannot create roles (SET ROLE / SET SESSION
+      // AUTHORIZATION): create it as the bootstrap superuser, then switch back.
+      const who = await this.db.query<{ s: string; c: string }>('SELECT session_user AS s, current_user AS c');
+      const { s, c } = who.rows[0];
+      await this.db.exec(
+        `SET SESSION AUTHORIZATION ${quoteIdent(this.bootUser)}; CREATE ROLE ${quoteIdent(role)} NOLOGIN; ` +
+          `SET SESSION AUTHORIZATION ${quoteIdent(s)}; ${c !== s ? `SET ROLE ${quoteIdent(c)};` : ''}`,
+      );
+    } catch {
+      return false;
+    }
+    this.createdRoles.add(role);
+    this.note(line, 'role_created', `role ${quoteIdent(role)} did not exist; created NOLOGIN`);
+    return true;
+  }
+
+  private fail(item: SqlItem | CopyItem, err: unknown): void {
+    const f = pgErrorFields(err);
+    const where = errorLocation(item, f.position, copyLineOf(err));
+    this.errors.push({ line: where.line, column: where.column, sqlstate: f.code ?? 'XX000', message: f.message, statement: item.text });
+  }
+
+  /** End state: a normal session for introspection, whatever the script SET. */
+  async finish(): Promise<void> {
+    if (this.inTransaction) {
+      await this.db.exec('COMMIT');
+      this.note(this.beginLine, 'transaction_left_open', 'the script ended inside BEGIN without COMMIT; committed so the schema can be examined (psql would roll it back)');
+    }
+    await this.db.exec(`RESET ROLE; SET SESSION AUTHORIZATION ${quoteIdent(this.bootUser)}; RESET ALL;`);
+  }
+
+  progress(total: number, final = false): void {
+    if (!this.opts.onProgress) return;
+    const now = Date.now();
+    if (final || now - this.lastProgress >= PROGRESS_EVERY_MS) {
+      this.lastProgress = now;
+      this.opts.onProgress(final ? total : this.done, total);
+    }
+  }
+
+  private note(line: number, code: string, message: string): void {
+    this.plainNotes.push({ line, code, message });
+  }
+
+  private group(key: string, line: number, code: string, what: string, message: string): void {
+    const g = this.grouped.get(key);
+    if (g) g.count++;
+    else this.grouped.set(key, { note: { line, code, message }, count: 1, what });
+  }
+
+  notes(): LoadNote[] {
+    const grouped = [...this.grouped.values()].map(({ note, count, what }) => ({
+      ...note,
+      message: `${what}: ${note.message}${count > 1 ? ` (${count} times, first at line ${note.line})` : ''}`,
+    }));
+    return [...this.plainNotes, ...grouped].sort((a, b) => a.line - b.line);
+  }
+}
+
+/** `COPY … FROM stdin` → `COPY … FROM '/dev/blob'`, PGlite's stand-in for psql's stdin stream. */
+export function copyFromBlob(item: CopyItem): string {
+  return item.text.slice(0, item.stdinOffset) + "'/dev/blob'" + item.text.slice(item.stdinOffset + item.stdinLength);
+}
+
+/** The role a `role "x" does not exist` error names (42704 from GRANT/OWNER TO, 22023 from SET ROLE). */
+function missingRole(code: string | undefined, message: string): string | null {
+  if (code !== '42704' && code !== '22023') return null;
+  const m = /^role "(.*)" does not exist$/.exec(message);
+  return m ? m[1] : null;
+}
+
+/** Data line a COPY error is about: Postgres says `COPY t, line 3, column a: "x"` in its context. */
+function copyLineOf(err: unknown): number | undefined {
+  const where = (err as { where?: unknown } | null)?.where;
+  if (typeof where !== 'string') return undefined;
+  const m = /\bCOPY [^\n]*?, line (\d+)/.exec(where);
+  return m ? Number(m[1]) : undefined;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The load was aborted', 'AbortError');
+}

@@ -1,0 +1,47 @@
+/**
+ * Where in the input a load error is. Postgres reports `position` as a 1-based character (code
+ * point) offset into the query it was sent; COPY data errors say `COPY t, line N` instead.
+ */
+import type { CopyItem, SqlItem } from './split';
+
+const BLOB = "'/dev/blob'";
+
+/**
+ * 1-based line/column in the input for an error on `item`: the error position when Postgres gave
+ * one, the data line for a COPY row error, else the statement's start.
+ */
+export function errorLocation(item: SqlItem | CopyItem, position?: string, copyLine?: number): { line: number; column: number } {
+  if (item.kind === 'copy' && copyLine !== undefined && copyLine >= 1) return { line: item.dataLine + copyLine - 1, column: 1 };
+  const p = position !== undefined ? Number(position) : NaN;
+  if (!Number.isInteger(p) || p < 1) return { line: item.line, column: item.column };
+  let index = codePointIndex(item.kind === 'copy' ? sentCopyText(item) : item.text, p - 1);
+  if (item.kind === 'copy' && index > item.stdinOffset) {
+    // The loader sent '/dev/blob' where the input says stdin.
+    index = Math.max(item.stdinOffset, index - (BLOB.length - item.stdinLength));
+  }
+  return advance(item, Math.min(index, item.text.length));
+}
+
+function sentCopyText(item: CopyItem): string {
+  return item.text.slice(0, item.stdinOffset) + BLOB + item.text.slice(item.stdinOffset + item.stdinLength);
+}
+
+/** UTF-16 index of the `n`-th (0-based) code point of `s`. */
+function codePointIndex(s: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
+}
+
+/** Line/column reached by walking `index` UTF-16 units of the item text from its start. */
+function advance(item: SqlItem | CopyItem, index: number): { line: number; column: number } {
+  let line = item.line;
+  let column = item.column;
+  for (let i = 0; i < index; i++) {
+    if (item.text[i] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { line, column };
+}
