@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const SIZES = [100, 500, 1000];
+const SIZES = (process.env.ERD_BENCH_SIZES ?? '100,500,1000').split(',').map(Number);
 const RUNS = Number(process.env.ERD_BENCH_RUNS ?? 3);
 const PORT = 4392;
 

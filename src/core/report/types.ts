@@ -46,6 +46,12 @@ export interface Divergence {
   phases: string[];
   /** One sentence for people, e.g. `attribution_events.session_id is nullable; canonical requires NOT NULL`. */
   message: string;
+  /**
+   * 1-based line in the dump where the object is defined (for a missing object: where its table
+   * is), located by pipeline/locate.ts in pg_dump-shaped text; absent when not found. Used by
+   * SARIF to annotate the dump file.
+   */
+  line?: number;
 }
 
 export interface LoadError {

@@ -1,0 +1,63 @@
+/**
+ * The check's exit code (seed 000 §2, §8): 1 on any BLOCKING divergence or any failed — or
+ * inconclusive, see decide.ts — RLS / smoke test in scope, or any phase in scope that FAILs;
+ * 2 on HIGH only; else 0.
+ *
+ * Scope: with `--phase all`, or an overlay without phases, everything. With `--phase ID`, the
+ * divergences and tests that belong to the phases in scope (the phase, its prerequisites and its
+ * regression list): validating B0.3 does not fail on an untagged extra index no phase requires.
+ */
+import type { Divergence, GateDecision, RlsSection, RlsTest, SmokeResult, SmokeSection } from '../report/types';
+import type { Spec } from '../spec/types';
+import { phaseEvidence } from './evidence';
+import { phaseScope } from './scope';
+
+export type ExitCode = 0 | 1 | 2;
+
+export interface ScopedEvidence {
+  divergences: Divergence[];
+  rls: RlsTest[];
+  smoke: SmokeResult[];
+  /**
+   * Tests in scope that no phase gates (no overlay phases, or a table no phase covers): they
+   * count for the exit code directly. Tests a phase gates count through its decision, so a
+   * smoke failure excused by degraded mode (WARN_PASS) gives 2, not 1.
+   */
+  ungated: (RlsTest | SmokeResult)[];
+}
+
+export function scopedEvidence(spec: Spec, selection: string, divergences: Divergence[], rls: RlsSection | null, smoke: SmokeSection | null): ScopedEvidence {
+  const scope = phaseScope(spec, selection);
+  const d = new Set<Divergence>();
+  const r = new Set<RlsTest>();
+  const s = new Set<SmokeResult>();
+  for (const phase of scope.phases) {
+    const ev = phaseEvidence(spec, phase, divergences, rls, smoke);
+    ev.divergences.forEach((x) => d.add(x));
+    ev.rls.forEach((x) => r.add(x));
+    ev.smoke.forEach((x) => s.add(x));
+  }
+  const allRls = rls?.tests ?? [];
+  const allSmoke = smoke?.tests ?? [];
+  if (scope.target === null) {
+    return { divergences, rls: allRls, smoke: allSmoke, ungated: [...allRls.filter((x) => !r.has(x)), ...allSmoke.filter((x) => !s.has(x))] };
+  }
+  // Keep the input order (divergences are sorted by the comparer).
+  return { divergences: divergences.filter((x) => d.has(x)), rls: allRls.filter((x) => r.has(x)), smoke: allSmoke.filter((x) => s.has(x)), ungated: [] };
+}
+
+/** 1 is worse than 2, which is worse than 0. */
+export function worstExitCode(codes: Iterable<ExitCode | null>): ExitCode {
+  let worst: ExitCode = 0;
+  for (const c of codes) {
+    if (c === 1) return 1;
+    if (c === 2) worst = 2;
+  }
+  return worst;
+}
+
+export function exitCodeOf(ev: ScopedEvidence, phases: Record<string, GateDecision>): ExitCode {
+  const ungatedBad = ev.ungated.some((t) => t.outcome !== 'passed');
+  const fromDivs: ExitCode = ev.divergences.some((d) => d.severity === 'BLOCKING') ? 1 : ev.divergences.some((d) => d.severity === 'HIGH') ? 2 : 0;
+  return worstExitCode([ungatedBad ? 1 : 0, fromDivs, ...Object.values(phases).map((p) => p.exit_code)]);
+}

@@ -1,0 +1,205 @@
+/**
+ * runCheck(): the whole check — load → introspect → compare → behaviour → judge → report —
+ * the same in Node (CLI, tests) and in the browser's worker. Pure orchestration over the Db
+ * port: no node:*, no DOM; hashing uses Web Crypto (`crypto.subtle`, global in browsers and
+ * Node 20).
+ *
+ * Determinism: for the same inputs the JSON report is the same bytes except `generated_at`,
+ * `timings`, and the measured `ms` fields (`load.canonical.ms`, `load.dump.ms`, `rls.ms`,
+ * `smoke.ms`). Known gap: rows synthesised for the RLS/smoke suites take gen_random_uuid() /
+ * now() defaults, so uuids and timestamps inside `rls.tests[].sql|detail|rows` and
+ * `smoke.tests[].sql|detail` vary too (test/pipeline masks exactly those).
+ */
+import type { Db, DbFactory } from './db';
+import { compareSchemas } from './compare/compare';
+import { introspect } from './introspect/introspect';
+import { loadScript } from './load/load';
+import type { SchemaModel } from './model';
+import { buildReport } from './report/build';
+import { locateDivergences } from './report/locate';
+import type { InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './report/types';
+import { defaultSpec } from './spec/defaults';
+import { parseSpec } from './spec/parse';
+import type { Spec } from './spec/types';
+import { phaseScope, type PhaseScope } from './gates/scope';
+import { runRlsSuite } from './rls/suite';
+import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
+import { parseSmokeTests } from './smoke/parse';
+import { runSmokeTests } from './smoke/run';
+import type { SmokeTest } from './smoke/types';
+
+export interface CheckInput {
+  canonical: { name: string; sql: string };
+  /** null → defaultSpec(): generic comparison, no phases, no tenancy. */
+  spec: { name: string; yaml: string } | null;
+  dump: { name: string; sql: string };
+  /** `all` or a phase id. */
+  phase: string;
+  /** schema/smoke/*.yaml sources. */
+  smoke?: { name: string; yaml: string }[];
+  /** RLS seed overrides (schema/rls_seeds.yaml or similar). */
+  seeds?: { name: string; yaml: string } | null;
+  /** Run RLS + smoke. Default: true when the spec has tenancy. */
+  behaviour?: boolean;
+}
+
+export interface EngineEnv {
+  factory: DbFactory;
+  now(): Date;
+  toolVersion: string;
+  onProgress?(stage: string, done?: number, total?: number): void;
+  signal?: AbortSignal;
+}
+
+export interface CheckResult {
+  report: Report;
+  canonicalModel: SchemaModel;
+  dumpModel: SchemaModel;
+  dumpDb: Db;
+  canonicalDb: Db;
+}
+
+/** A loaded + introspected canonical schema, reusable across dumps (CLI with several dumps, tests). */
+export interface PreparedCanonical {
+  name: string;
+  sha256: string;
+  bytes: number;
+  db: Db;
+  model: SchemaModel;
+  summary: LoadSummary;
+  timings: { load_canonical: number; introspect_canonical: number };
+}
+
+const encoder = new TextEncoder();
+
+/** Lower-case hex SHA-256 of the UTF-8 encoding of `text`. */
+export async function sha256Hex(text: string): Promise<{ sha256: string; bytes: number }> {
+  const data = encoder.encode(text);
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return { sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''), bytes: data.byteLength };
+}
+
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+
+export async function prepareCanonical(canonical: CheckInput['canonical'], env: EngineEnv): Promise<PreparedCanonical> {
+  env.onProgress?.('load canonical');
+  let t0 = performance.now();
+  const { db, summary } = await loadScript(env.factory, canonical.sql, {
+    source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
+  });
+  const load = ms(t0);
+  env.signal?.throwIfAborted();
+  env.onProgress?.('introspect canonical');
+  t0 = performance.now();
+  const model = await introspect(db);
+  const hash = await sha256Hex(canonical.sql);
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) } };
+}
+
+/** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
+export function specOf(input: CheckInput): Spec {
+  return input.spec ? parseSpec(input.spec.yaml, input.spec.name) : defaultSpec();
+}
+
+export async function runCheck(input: CheckInput, env: EngineEnv, options: { canonical?: PreparedCanonical } = {}): Promise<CheckResult> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const spec = specOf(input);
+  const scope = phaseScope(spec, input.phase); // validates --phase before any heavy work
+  const behaviour = input.behaviour ?? spec.tenancy !== null;
+  // Smoke files and seed overrides are parsed up front too: a located error before any load.
+  const smokeTests = behaviour ? (input.smoke ?? []).flatMap((f) => parseSmokeTests(f.yaml, f.name)) : [];
+  const overrides = behaviour && input.seeds ? parseSeedOverrides(input.seeds.yaml, input.seeds.name) : undefined;
+
+  let canonical = options.canonical;
+  if (canonical && (canonical.name !== input.canonical.name || canonical.sha256 !== (await sha256Hex(input.canonical.sql)).sha256)) canonical = undefined;
+  const reused = canonical !== undefined;
+  if (!canonical) canonical = await prepareCanonical(input.canonical, env);
+  Object.assign(timings, canonical.timings);
+  env.signal?.throwIfAborted();
+
+  env.onProgress?.('load dump');
+  let t0 = performance.now();
+  const { db: dumpDb, summary: dumpSummary } = await loadScript(env.factory, input.dump.sql, {
+    source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
+  });
+  timings.load_dump = ms(t0);
+  env.signal?.throwIfAborted();
+
+  env.onProgress?.('introspect dump');
+  t0 = performance.now();
+  const dumpModel = await introspect(dumpDb);
+  timings.introspect_dump = ms(t0);
+
+  env.onProgress?.('compare');
+  t0 = performance.now();
+  const divergences = locateDivergences(compareSchemas(canonical.model, dumpModel, spec), input.dump.sql);
+  timings.compare = ms(t0);
+  env.signal?.throwIfAborted();
+
+  let rls: RlsSection | null = null;
+  let smoke: SmokeSection | null = null;
+  if (behaviour) {
+    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, smokeTests, overrides, env, timings });
+    rls = b.rls;
+    smoke = b.smoke;
+  }
+
+  const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
+  if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
+  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
+
+  t0 = performance.now();
+  const report = buildReport({
+    spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
+    toolVersion: env.toolVersion, generatedAt: env.now(), timings,
+  });
+  timings.gates = ms(t0);
+  // `total` is the cost of a standalone check: when the canonical side was prepared once for
+  // several dumps (CLI, tests), its load + introspect time is added back.
+  timings.total = Math.round((performance.now() - started + (reused ? canonical.timings.load_canonical + canonical.timings.introspect_canonical : 0)) * 10) / 10;
+  env.onProgress?.('done');
+  return { report, canonicalModel: canonical.model, dumpModel, dumpDb, canonicalDb: canonical.db };
+}
+
+interface BehaviourArgs {
+  spec: Spec;
+  scope: PhaseScope;
+  dumpDb: Db;
+  dumpModel: SchemaModel;
+  smokeTests: SmokeTest[];
+  overrides: SeedOverrides | undefined;
+  env: EngineEnv;
+  timings: Record<string, number>;
+}
+
+/**
+ * Behaviour checks on the loaded dump (each suite works in its own scratch copy): the RLS
+ * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
+ * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
+ * null (reported as "not run"), never a made-up result.
+ */
+async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
+  const { spec, env, timings, overrides } = a;
+  let rls: RlsSection | null = null;
+  if (spec.tenancy) {
+    env.onProgress?.('rls');
+    const t0 = performance.now();
+    rls = await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, {
+      overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
+    });
+    timings.rls = ms(t0);
+    env.signal?.throwIfAborted();
+  }
+  const inScope = new Set(a.scope.phases.map((p) => p.id));
+  const listed = new Set(a.scope.phases.flatMap((p) => p.smoke));
+  const tests = a.smokeTests.filter((t) => inScope.has(t.phase.toLowerCase()) || listed.has(t.id));
+  let smoke: SmokeSection | null = null;
+  if (tests.length > 0) {
+    env.onProgress?.('smoke');
+    const t0 = performance.now();
+    smoke = await runSmokeTests(a.dumpDb, a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    timings.smoke = ms(t0);
+  }
+  return { rls, smoke };
+}

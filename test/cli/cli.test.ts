@@ -1,0 +1,143 @@
+/**
+ * The CLI in-process (main(argv, io)) for exit codes and outputs, plus the built bin once
+ * (npm run build:cli) for the real process contract: exit 3 with one line, no stack trace.
+ */
+import Ajv from 'ajv';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'skeldir-cli-test-'));
+const CLEAN = 'fixtures/drift/clean/dump.sql';
+const DRIFT = 'fixtures/drift/dropped_not_null/dump.sql';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('cli: arguments and unusable input → exit 3, one line', () => {
+  const cases: { name: string; argv: string[]; stderr: RegExp }[] = [
+    { name: 'unknown command', argv: ['frobnicate'], stderr: /^skeldir-schema: unknown command 'frobnicate'/ },
+    { name: 'check without --dump', argv: ['check'], stderr: /check needs --dump FILE/ },
+    { name: 'unknown option', argv: ['check', '--dump', CLEAN, '--bogus'], stderr: /Unknown option '--bogus'/ },
+    { name: 'bad format', argv: ['check', '--dump', CLEAN, '--format', 'xml'], stderr: /unknown --format 'xml'/ },
+    { name: 'missing dump file', argv: ['check', '--dump', 'nope/missing.sql'], stderr: /^nope\/missing\.sql: cannot read file: no such file/ },
+    { name: 'unknown phase', argv: ['check', '--dump', CLEAN, '--phase', 'b9.9'], stderr: /^--phase: unknown phase 'b9.9'; known phases: b0.3/ },
+    { name: '--spec with --no-spec', argv: ['check', '--dump', CLEAN, '--spec', 'x.yaml', '--no-spec'], stderr: /exclude each other/ },
+  ];
+  it.each(cases)('$name', async (c) => {
+    const r = await run(...c.argv);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(c.stderr);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('broken YAML → exit 3 with file:line:col', async () => {
+    const bad = join(tmp, 'broken.yaml');
+    writeFileSync(bad, 'name: x\nphases:\n  - id: b0.3\n   name: misindented\n');
+    const r = await run('check', '--dump', CLEAN, '--spec', bad);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: .+\\n$`));
+  });
+
+  it('binary dump → exit 3', async () => {
+    const bin = join(tmp, 'binary.sql');
+    writeFileSync(bin, Buffer.from([0x50, 0x47, 0x44, 0x4d, 0x50, 0, 1, 2, 3, 0, 0, 0xff]));
+    const r = await run('check', '--dump', bin, '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--help and --version exit 0', async () => {
+    expect((await run('--help')).stdout).toContain('skeldir-schema check --dump FILE');
+    expect((await run('--version')).stdout).toMatch(/^skeldir-schema \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('cli: check', () => {
+  it('clean real pg_dump with behaviour checks → exit 0, every phase PASS, RLS all passed, JSON valid', async () => {
+    const r = await run('check', '--dump', CLEAN, '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const validate = new Ajv({ strict: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.divergences).toEqual([]);
+    expect(Object.values(report.phases).map((p) => (p as { status: string }).status).every((s) => s === 'PASS')).toBe(true);
+    expect(report.rls.summary.failed + report.rls.summary.inconclusive).toBe(0);
+    expect(report.rls.summary.passed).toBeGreaterThan(0);
+    expect(report.inputs.map((i: { role: string }) => i.role)).toEqual(['canonical_sql', 'spec_yaml', 'dump']);
+  });
+
+  it('drifted dump → exit 1; several dumps → one report each, worst exit code', async () => {
+    const out = join(tmp, 'two.json');
+    const r = await run('check', '--dump', CLEAN, '--dump', DRIFT, '--no-behaviour', '--output', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${DRIFT}: FAIL (exit 1): 1 BLOCKING`);
+    const reports = JSON.parse(readFileSync(out, 'utf8'));
+    expect(reports.map((x: { exit_code: number }) => x.exit_code)).toEqual([0, 1]);
+    expect(reports[1].divergences[0]).toMatchObject({ kind: 'nullability_mismatch', object: 'public.attribution_events.session_id', severity: 'BLOCKING' });
+  });
+
+  it('--format sarif parses as SARIF 2.1.0 with a located result', async () => {
+    const r = await run('check', '--dump', DRIFT, '--no-behaviour', '--quiet', '--format', 'sarif');
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [res] = sarif.runs[0].results;
+    expect(res).toMatchObject({ ruleId: 'nullability_mismatch', level: 'error' });
+    const loc = res.locations[0].physicalLocation;
+    expect(loc.artifactLocation.uri).toBe(DRIFT);
+    const line = readFileSync(join(ROOT, DRIFT), 'utf8').split('\n')[loc.region.startLine - 1];
+    expect(line).toMatch(/^\s+session_id uuid/);
+  });
+
+  it('--format gate-status and --phase: B0.3 blocked, dependants waiting', async () => {
+    const r = await run('check', '--dump', DRIFT, '--no-behaviour', '--quiet', '--format', 'gate-status', '--phase', 'b0.4');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^# Schema Compliance Gate Status\n\nLast Updated: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\n/);
+    expect(r.stdout).toMatch(/\| B0\.3 \| ❌ BLOCKED \| \d{4}-\d{2}-\d{2} \| 1 \| 1\/0\/0\/0 \| Apply corrective migrations/);
+    // B0.4 is the phase being gated: its prerequisite's failure is a regression (FAIL), not WAITING.
+    expect(r.stdout).toMatch(/\| B0\.4 \| ❌ BLOCKED \| \d{4}-\d{2}-\d{2} \| 1 \| \d+\/0\/0\/0 \| Fix the regression in B0\.3 before proceeding \|/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(8); // title, blank, date, blank, 2 header lines, B0.3, B0.4: scope is B0.3 + B0.4
+  });
+
+  it('--no-spec: generic comparison, no phases', async () => {
+    const r = await run('check', '--dump', DRIFT, '--no-spec', '--quiet', '--format', 'junit');
+    expect(r.code).toBe(0); // untagged nullability drift is MEDIUM by default
+    expect(r.stdout).toContain('<testsuite name="schema" tests="1" failures="0"');
+  });
+});
+
+describe('cli: inventory', () => {
+  it('prints the B0.3 inventory', async () => {
+    const r = await run('inventory', '--phase', 'B0.3');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/43/);
+  });
+});
+
+describe('cli: built bin', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: 'ignore' });
+  });
+  it('exit 3 with one line and no stack trace for unusable input', () => {
+    const r = spawnSync(process.execPath, ['bin/skeldir-schema.mjs', 'check', '--dump', 'does/not/exist.sql'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('does/not/exist.sql: cannot read file: no such file\n');
+  });
+  it('--version', () => {
+    const r = spawnSync(process.execPath, ['bin/skeldir-schema.mjs', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^skeldir-schema /);
+  });
+});
