@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { pgdataPlugin } from './src/adapters/browser/build/pgdata-plugin';
+import { serviceWorkerPlugin } from './src/adapters/browser/build/sw-plugin';
 
 // The app is a static site: `base: './'` lets it run from any sub-path and any static server.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  // serviceWorkerPlugin: sw.js precaching the build (offline after the first visit).
+  plugins: [svelte(), serviceWorkerPlugin()],
   // PGlite ships its own WASM + data files and must not be pre-bundled by esbuild.
   optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-tools'] },
-  worker: { format: 'es' },
+  // pgdataPlugin: the engine worker starts PGlite from a data directory prepared at build time.
+  worker: { format: 'es', plugins: () => [pgdataPlugin()] },
   build: { target: 'es2022', outDir: 'dist/app', chunkSizeWarningLimit: 8000 },
   server: { fs: { allow: ['.'] } },
   test: {

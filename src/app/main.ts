@@ -1,4 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import './app.css';
 
 mount(App, { target: document.getElementById('app')! });
+
+// Offline after the first visit: a service worker caches the built assets (production only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('Service worker not registered', err));
+}

@@ -1,0 +1,102 @@
+/**
+ * Browser bench (issue 4): on the built site (dist/app) in Debian's Chromium via playwright-core.
+ *
+ * - first_verdict_ms: navigation start → the verdict (role=status, text starting with PASS /
+ *   WARN_PASS / FAIL) on the bundled canonical + default sample, in a fresh browser context
+ *   (cold: no HTTP cache, no service worker, no IndexedDB). Median of RUNS runs. Includes PGlite
+ *   start from the prebuilt data directory, loading + introspecting canonical and dump, the
+ *   compare, the RLS suite and the smoke tests. The engine's own per-stage timings (report
+ *   `timings`) of the last run are included.
+ * - initial_js_gzip_bytes: every script index.html loads or preloads, gzip -9 each, summed
+ *   (PGlite, Monaco and the ERD are loaded lazily and are not part of it).
+ *
+ * Targets: first verdict ≤ 3 s, initial JS ≤ 250 KB gzip.
+ * Env: BROWSER_BENCH_RUNS=3  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
+ * bench/results/browser.json; `run()` returns the same object.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const DIST = join(ROOT, 'dist', 'app');
+const RUNS = Math.max(1, Number(process.env.BROWSER_BENCH_RUNS ?? 3));
+const PORT = 4394;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+function initialJs() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*\shref="\.?\/?([^"]+\.css)"/g)].map((m) => m[1]);
+  const size = (f) => { const b = readFileSync(join(DIST, f)); return { file: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
+  const js = files.map(size);
+  return { js, css: css.map(size), js_gzip: js.reduce((a, f) => a + f.gzip, 0) };
+}
+
+async function firstVerdict(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const offOrigin = [];
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url()); });
+  await page.goto(base + '#/compliance', { waitUntil: 'commit' });
+  const ms = await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll('[role=status]')].find((e) => /^(PASS|WARN_PASS|FAIL) /.test(e.textContent ?? ''));
+    return el ? performance.now() : null;
+  }, null, { timeout: 180_000, polling: 50 }).then((h) => h.jsonValue());
+  const verdict = await page.locator('[role=status].verdict').textContent();
+  // The app marks its first verdict with the engine's per-stage timings (User Timing API).
+  const timings = await page.evaluate(() => performance.getEntriesByName('skeldir:first-verdict')[0]?.detail ?? null);
+  await context.close();
+  return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin };
+}
+
+export async function run() {
+  if (!(process.env.BENCH_SKIP_BUILD && existsSync(join(DIST, 'index.html')))) {
+    process.stderr.write('building the app (vite build)…\n');
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  const size = initialJs();
+  const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+  const base = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const runs = [];
+  try {
+    for (let i = 0; i < RUNS; i++) runs.push(await firstVerdict(browser, base));
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.httpServer.close(r));
+  }
+  const first = median(runs.map((r) => r.ms));
+  const result = {
+    generated_at: new Date().toISOString(),
+    runs: runs.map((r) => r.ms),
+    first_verdict_ms: first,
+    verdict: runs.at(-1)?.verdict,
+    engine_timings_ms: runs.at(-1)?.timings,
+    off_origin_requests: [...new Set(runs.flatMap((r) => r.offOrigin))],
+    initial_js_gzip_bytes: size.js_gzip,
+    initial_js: size.js,
+    initial_css: size.css,
+    targets: { first_verdict_ms: 3000, initial_js_gzip_bytes: 250 * 1024 },
+    targets_met: { first_verdict: first <= 3000, initial_js: size.js_gzip <= 250 * 1024 },
+  };
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(`first verdict (median of ${RUNS}, cold context): ${first} ms  runs=${result.runs.join(', ')}  target ≤ 3000 ms`);
+  console.log(`initial JS: ${(size.js_gzip / 1024).toFixed(1)} KB gzip (${size.js.map((f) => f.file).join(', ')})  target ≤ 250 KB`);
+  if (result.engine_timings_ms) console.log('engine timings (last run):', JSON.stringify(result.engine_timings_ms));
+  console.log('wrote bench/results/browser.json');
+  return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().catch((err) => { console.error(err); process.exit(1); });
+}

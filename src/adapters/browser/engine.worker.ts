@@ -1,0 +1,179 @@
+/// <reference lib="webworker" />
+/**
+ * The engine in ONE Web Worker: PGlite databases, the check pipeline and the SQL console all
+ * live here, so the page never blocks. The page talks to it with the messages in protocol.ts.
+ *
+ * A run checks every dump against the same canonical schema; the worker keeps the databases of
+ * the latest run so the SQL console can query them. A new run cancels the previous one.
+ */
+import type { Db } from '../../core/db';
+import { pgErrorFields } from '../../core/db';
+import { InputError } from '../../core/errors';
+import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
+import { browserFactory } from './factory';
+import type { CheckRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const TOOL_VERSION = (import.meta.env.VITE_TOOL_VERSION as string | undefined) ?? '0.1.0';
+const ROW_CAP = 1000;
+/** The smoke tests are Skeldir data shipped with the app (schema/smoke/*.yaml). */
+const BUNDLED_SMOKE = Object.entries(
+  import.meta.glob('/schema/smoke/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, yaml]) => ({ name: path.replace(/^\//, ''), yaml }));
+
+const post = (m: FromWorker) => self.postMessage(m);
+const factory = browserFactory((stage) => post({ type: 'progress', id: current?.id ?? 0, dump: null, stage }));
+
+interface Run {
+  id: number;
+  controller: AbortController;
+  finished: Promise<void>;
+}
+let current: Run | null = null;
+
+/** Databases of the latest results: `canonical` and one per dump key. */
+const dbs = new Map<string, Db>();
+
+function keep(key: string, db: Db | undefined) {
+  if (!db) return;
+  const old = dbs.get(key);
+  dbs.set(key, db);
+  // The canonical database may be shared between results of one run: close only a replaced one
+  // that no other key still uses.
+  if (old && old !== db && ![...dbs.values()].includes(old)) void old.close().catch(() => {});
+}
+
+/**
+ * The canonical schema loaded and introspected once, shared by every dump of a run and kept
+ * across runs while its text is unchanged (editing a dump or adding one does not reload it).
+ */
+let prepared: PreparedCanonical | null = null;
+
+async function canonicalFor(req: CheckRequest, env: Parameters<typeof prepareCanonical>[1]): Promise<PreparedCanonical> {
+  const { sha256 } = await sha256Hex(req.canonical.text);
+  if (prepared && prepared.name === req.canonical.name && prepared.sha256 === sha256) return prepared;
+  const next = await prepareCanonical({ name: req.canonical.name, sql: req.canonical.text }, env);
+  prepared = next;
+  keep('canonical', next.db);
+  return next;
+}
+
+async function check(req: CheckRequest, controller: AbortController): Promise<void> {
+  const { signal } = controller;
+  let cancelled = false;
+  try {
+    let canonical: PreparedCanonical | undefined;
+    for (const dump of req.dumps) {
+      if (signal.aborted) break;
+      const t0 = performance.now();
+      try {
+        const env = {
+          factory,
+          now: () => new Date(),
+          toolVersion: TOOL_VERSION,
+          signal,
+          onProgress: (stage: string, done?: number, total?: number) =>
+            post({ type: 'progress', id: req.id, dump: dump.key, stage, done, total }),
+        };
+        const input: CheckInput = {
+          canonical: { name: req.canonical.name, sql: req.canonical.text },
+          spec: req.spec ? { name: req.spec.name, yaml: req.spec.text } : null,
+          dump: { name: dump.name, sql: dump.sql },
+          phase: req.phase,
+          smoke: BUNDLED_SMOKE,
+        };
+        // The overlay is parsed first: a YAML error is reported before PostgreSQL does any work.
+        const phases = specOf(input).phases;
+        canonical ??= await canonicalFor(req, env);
+        const result = await runCheck(input, env, { canonical });
+        if (signal.aborted) {
+          void result.dumpDb?.close().catch(() => {});
+          break;
+        }
+        keep('canonical', result.canonicalDb);
+        keep(dump.key, result.dumpDb);
+        post({
+          type: 'result', id: req.id, dump: dump.key, report: result.report,
+          canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, ms: performance.now() - t0,
+        });
+      } catch (err) {
+        if (signal.aborted) break;
+        post(errorMessage(req.id, dump.key, err));
+        // An unusable canonical/spec fails every dump the same way: stop, report once.
+        if (err instanceof InputError && err.location.source !== dump.name) break;
+      }
+    }
+  } finally {
+    cancelled = signal.aborted;
+    post({ type: 'done', id: req.id, cancelled });
+  }
+}
+
+function errorMessage(id: number, dump: string | null, err: unknown): FromWorker {
+  const e = err as { message?: string; location?: { source: string; line?: number; column?: number } };
+  return {
+    type: 'error', id, dump,
+    message: err instanceof Error ? err.message : String(err),
+    location: err instanceof InputError ? { ...err.location } : e?.location ? { ...e.location } : null,
+  };
+}
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function sqlQuery(req: SqlQueryRequest): Promise<void> {
+  const t0 = performance.now();
+  const db = dbs.get(req.target);
+  const base = { type: 'sql-result' as const, id: req.id, fields: [] as string[], rows: [] as unknown[][], affectedRows: null, rowCount: 0 };
+  if (!db) {
+    post({ ...base, ms: 0, error: { message: `No database "${req.target}" yet: wait for the check to finish.`, sqlstate: null, position: null } });
+    return;
+  }
+  let inTx = false;
+  try {
+    if (req.asTenant) {
+      await db.query('BEGIN');
+      inTx = true;
+      // SET ROLE to a non-superuser makes RLS policies apply; set_config(…, true) is local to this transaction.
+      await db.query(`SET LOCAL ROLE ${quoteIdent(req.asTenant.role)}`);
+      await db.query('SELECT set_config($1, $2, true)', [req.asTenant.guc, req.asTenant.tenant]);
+    }
+    const r = await db.query(req.sql);
+    if (inTx) await db.query('COMMIT');
+    const fields = r.fields.map((f) => f.name);
+    const rows = r.rows.slice(0, ROW_CAP).map((row) => fields.map((f) => (row as Record<string, unknown>)[f]));
+    post({ ...base, fields, rows, rowCount: r.rows.length, affectedRows: r.affectedRows ?? null, ms: performance.now() - t0, error: null });
+  } catch (err) {
+    if (inTx) await db.query('ROLLBACK').catch(() => {});
+    const f = pgErrorFields(err);
+    post({ ...base, ms: performance.now() - t0, error: { message: f.message, sqlstate: f.code ?? null, position: f.position ? Number(f.position) : null } });
+  }
+}
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'check': {
+      const previous = current;
+      previous?.controller.abort();
+      const controller = new AbortController();
+      const run: Run = {
+        id: msg.id,
+        controller,
+        // Runs are serialised: the next starts once the cancelled one has let go of PGlite.
+        finished: (previous?.finished ?? Promise.resolve()).then(() => (controller.signal.aborted ? post({ type: 'done', id: msg.id, cancelled: true }) : check(msg, controller))),
+      };
+      current = run;
+      break;
+    }
+    case 'cancel':
+      if (current?.id === msg.id) current.controller.abort();
+      break;
+    case 'sql-query':
+      void sqlQuery(msg);
+      break;
+    case 'warm':
+      factory.warm();
+      break;
+  }
+};

@@ -1,0 +1,107 @@
+/**
+ * Messages between the page and the engine worker: two unions tagged by `type`.
+ * Everything here is structured-clone safe (plain data, no classes, no functions).
+ */
+import type { SchemaModel } from '../../core/model';
+import type { Report } from '../../core/report/types';
+import type { Phase } from '../../core/spec/types';
+
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export interface DumpSource {
+  /** Stable key of the dump in the session, e.g. `sample:legacy_head` or `file:3`. */
+  key: string;
+  name: string;
+  sql: string;
+}
+
+export interface CheckRequest {
+  type: 'check';
+  /** Run id; results and progress carry it so stale ones can be dropped. */
+  id: number;
+  canonical: NamedText;
+  spec: NamedText | null;
+  dumps: DumpSource[];
+  phase: string;
+}
+
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+/** Run SQL by hand against a database the worker keeps (SQL console). */
+export interface SqlQueryRequest {
+  type: 'sql-query';
+  id: number;
+  /** `canonical` or a dump key. */
+  target: string;
+  sql: string;
+  /** Run as a non-superuser role with the tenancy GUC set, to explore RLS by hand. */
+  asTenant: { role: string; guc: string; tenant: string } | null;
+}
+
+/** Start PostgreSQL now (fetch the data directory, compile the WASM) while the page restores its session. */
+export interface WarmRequest {
+  type: 'warm';
+}
+
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest;
+
+export interface ProgressMessage {
+  type: 'progress';
+  id: number;
+  /** Dump key the progress is about; null for canonical / shared stages. */
+  dump: string | null;
+  /** Stage label, e.g. `boot`, `load-canonical`, `load-dump`, `introspect`, `compare`, `rls`, `smoke`. */
+  stage: string;
+  done?: number;
+  total?: number;
+}
+
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  dump: string;
+  report: Report;
+  canonicalModel: SchemaModel;
+  dumpModel: SchemaModel;
+  /** The overlay's phases (prerequisites for the gates graph); empty without an overlay. */
+  phases: Phase[];
+  ms: number;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  /** Dump key the error belongs to; null when the whole run failed (e.g. canonical unusable). */
+  dump: string | null;
+  message: string;
+  /** Where, when the error is an InputError (file, line, column). */
+  location: { source: string; line?: number; column?: number } | null;
+}
+
+/** The run finished (all dumps done, failed or cancelled). */
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  cancelled: boolean;
+}
+
+export interface SqlResultMessage {
+  type: 'sql-result';
+  id: number;
+  fields: string[];
+  rows: unknown[][];
+  /** Rows affected by DML, when Postgres reports it. */
+  affectedRows: number | null;
+  /** Rows returned before the display cap. */
+  rowCount: number;
+  ms: number;
+  error: { message: string; sqlstate: string | null; position: number | null } | null;
+}
+
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage;

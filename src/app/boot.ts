@@ -1,0 +1,66 @@
+/**
+ * First start: restore the saved session, or load the bundled defaults (canonical SQL, its
+ * YAML and a sample dump) so a full report appears with no action.
+ */
+import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSpec, type BundledFile } from './bundled';
+import type { AppState } from './state/app.svelte';
+import type { DumpEntry } from './state/sources.svelte';
+
+/** The sample a first visit opens: the one carrying the seed's drifts when there is one. */
+export function defaultSampleName(names: readonly string[]): string | null {
+  return names.find((n) => /legacy|drift|head/i.test(n)) ?? names[0] ?? null;
+}
+
+interface Defaults { canonical: BundledFile | null; spec: BundledFile | null; sample: { name: string; text: string } | null }
+
+async function fetchDefaults(): Promise<Defaults> {
+  const name = defaultSampleName(bundledSampleNames);
+  const [canonical, spec, sample] = await Promise.all([
+    loadBundledCanonical(), loadBundledSpec(), name ? loadBundledSample(name) : Promise.resolve(null),
+  ]);
+  return { canonical, spec, sample: sample && name ? { name, text: sample.text } : null };
+}
+
+/** Synchronous on purpose: nothing the user does can slip in between clearing and refilling. */
+function applyDefaults(app: AppState, d: Defaults) {
+  app.sources.restore({
+    canonical: d.canonical ?? { name: 'canonical.sql', text: '' },
+    spec: d.spec ?? null,
+    dumps: [],
+    activeKey: null,
+    phase: 'all',
+    nextFile: 1,
+  });
+  if (d.sample) app.sources.addDump(d.sample.name, d.sample.text, 'sample', `sample:${d.sample.name}`);
+}
+
+/** Dumps opened while the session was still loading are kept, after the restored ones. */
+function readd(app: AppState, early: DumpEntry[]) {
+  for (const d of early) app.sources.addDump(d.name, d.sql, d.origin);
+}
+
+export async function boot(app: AppState): Promise<void> {
+  const saved = await app.session.load();
+  const defaults = saved ? null : await fetchDefaults();
+  const early = app.sources.dumps;
+  if (saved) {
+    app.sources.restore(saved.sources);
+    app.drift.restore(saved.drift);
+    app.theme.choice = saved.theme ?? 'system';
+    app.history = saved.history ?? [];
+    if ((!location.hash || location.hash === '#') && saved.hash) location.hash = saved.hash;
+  } else {
+    applyDefaults(app, defaults!);
+  }
+  readd(app, early);
+  app.ready = true;
+}
+
+/** "Reset to defaults": forget the saved session and start over from the bundled inputs. */
+export async function resetToDefaults(app: AppState): Promise<void> {
+  const defaults = await fetchDefaults();
+  await app.session.clear();
+  app.drift.restore(undefined);
+  app.history = [];
+  applyDefaults(app, defaults);
+}

@@ -1,0 +1,44 @@
+/**
+ * Monaco, bundled and loaded lazily (dynamic import): the first page stays small and nothing
+ * comes from a CDN. Only the editor core, the features we use and the SQL + YAML grammars are
+ * pulled in; its one worker is the bundled `editor.worker` (`?worker`), so no loader script
+ * and no off-origin request.
+ */
+import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+
+export type Monaco = typeof MonacoApi;
+
+let loading: Promise<Monaco> | null = null;
+
+export function loadMonaco(): Promise<Monaco> {
+  loading ??= (async () => {
+    const [api, worker] = await Promise.all([
+      import('monaco-editor/editor/editor.api'),
+      import('monaco-editor/editor/editor.worker?worker'),
+      import('monaco-editor/features/codicon/register'),
+      import('monaco-editor/features/find/register'),
+      import('monaco-editor/features/folding/register'),
+      import('monaco-editor/features/bracketMatching/register'),
+      import('monaco-editor/features/clipboard/register'),
+      import('monaco-editor/features/comment/register'),
+      import('monaco-editor/features/contextmenu/register'),
+      import('monaco-editor/features/cursorUndo/register'),
+      import('monaco-editor/features/diffEditor/register'),
+      import('monaco-editor/features/gotoLine/register'),
+      import('monaco-editor/features/gotoError/register'),
+      import('monaco-editor/features/hover/register'),
+      import('monaco-editor/features/linesOperations/register'),
+      import('monaco-editor/features/multicursor/register'),
+      import('monaco-editor/features/wordHighlighter/register'),
+      import('monaco-editor/languages/definitions/pgsql/register'),
+      import('monaco-editor/languages/definitions/yaml/register'),
+    ]);
+    const Worker = worker.default;
+    (self as unknown as { MonacoEnvironment: MonacoApi.Environment }).MonacoEnvironment = { getWorker: () => new Worker() };
+    return api;
+  })();
+  return loading;
+}
+
+/** Monaco's theme for the app theme. */
+export const monacoTheme = (dark: boolean) => (dark ? 'vs-dark' : 'vs');

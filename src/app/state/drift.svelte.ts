@@ -1,0 +1,36 @@
+/**
+ * The drift registry and the reviewer's decisions, kept with the session so SCHEMA-DRIFT ids
+ * and decisions survive reloads and new dumps.
+ */
+import { emptyRegistry, registerDrifts, reviveRegistry, type DriftRegistry } from '../../core/drift/registry';
+import { emptyDecision, type DriftDecision, type DriftDecisions } from '../../core/drift/table';
+
+export interface DriftSnapshot {
+  registry: DriftRegistry;
+  decisions: DriftDecisions;
+}
+
+export class DriftState {
+  registry = $state.raw<DriftRegistry>(emptyRegistry());
+  decisions = $state.raw<DriftDecisions>({});
+
+  /** Gives every divergence id its stable number (no-op for known ones). */
+  register(ids: Iterable<string>) {
+    const next = registerDrifts(this.registry, ids);
+    if (next !== this.registry) this.registry = next;
+  }
+
+  decide(divergenceId: string, patch: Partial<DriftDecision>) {
+    const prev = this.decisions[divergenceId] ?? emptyDecision();
+    this.decisions = { ...this.decisions, [divergenceId]: { ...prev, ...patch } };
+  }
+
+  snapshot(): DriftSnapshot {
+    return { registry: this.registry, decisions: this.decisions };
+  }
+
+  restore(s: Partial<DriftSnapshot> | undefined) {
+    this.registry = reviveRegistry(s?.registry) ?? emptyRegistry();
+    this.decisions = s?.decisions && typeof s.decisions === 'object' ? s.decisions : {};
+  }
+}

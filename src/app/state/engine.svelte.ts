@@ -1,0 +1,148 @@
+/**
+ * The engine worker, wrapped: post a check, get per-dump results as `$state.raw`.
+ * Stale messages (from a run that was replaced) are dropped by run id.
+ */
+import type { FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { SchemaModel } from '../../core/model';
+import type { Report } from '../../core/report/types';
+import type { Phase } from '../../core/spec/types';
+import type { Sources } from './sources.svelte';
+
+export interface RunError {
+  message: string;
+  location: { source: string; line?: number; column?: number } | null;
+}
+
+export interface DumpOutcome {
+  key: string;
+  name: string;
+  status: 'queued' | 'running' | 'done' | 'error';
+  report: Report | null;
+  dumpModel: SchemaModel | null;
+  error: RunError | null;
+  ms: number | null;
+}
+
+export interface Progress {
+  dump: string | null;
+  stage: string;
+  done?: number;
+  total?: number;
+}
+
+export class Engine {
+  #worker: Worker | null = null;
+  #run = 0;
+  #queryId = 0;
+  #queries = new Map<number, (r: SqlResultMessage) => void>();
+
+  outcomes = $state.raw<Record<string, DumpOutcome>>({});
+  canonicalModel = $state.raw<SchemaModel | null>(null);
+  /** Phases of the overlay the last result was checked with. */
+  phases = $state.raw<Phase[]>([]);
+  progress = $state.raw<Progress | null>(null);
+  running = $state(false);
+  /** A failure of the whole run (e.g. the canonical SQL or YAML is unusable). */
+  runError = $state.raw<RunError | null>(null);
+  /** performance.now() when the first verdict of this page arrived (bench). */
+  firstVerdictAt = $state<number | null>(null);
+
+  #ensure(): Worker {
+    if (!this.#worker) {
+      this.#worker = new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      this.#worker.onmessage = (ev: MessageEvent<FromWorker>) => this.#receive(ev.data);
+      this.#worker.onerror = (ev) => {
+        this.runError = { message: `The engine worker failed: ${ev.message || 'unknown error'}`, location: null };
+        this.running = false;
+      };
+    }
+    return this.#worker;
+  }
+
+  #post(m: ToWorker) {
+    this.#ensure().postMessage(m);
+  }
+
+  /** Runs the check of every dump; a running check is cancelled first. */
+  check(sources: Sources) {
+    const id = ++this.#run;
+    const dumps = sources.dumps.map((d) => ({ key: d.key, name: d.name, sql: d.sql }));
+    const next: Record<string, DumpOutcome> = {};
+    for (const d of sources.dumps) {
+      const prev = this.outcomes[d.key];
+      // Keep the previous report visible (marked queued) until the new one arrives.
+      next[d.key] = { key: d.key, name: d.name, status: 'queued', report: prev?.report ?? null, dumpModel: prev?.dumpModel ?? null, error: null, ms: prev?.ms ?? null };
+    }
+    this.outcomes = next;
+    this.runError = null;
+    this.running = dumps.length > 0;
+    this.progress = { dump: null, stage: 'start' };
+    if (dumps.length === 0) return;
+    this.#post({
+      type: 'check', id,
+      canonical: { name: sources.canonical.name, text: sources.canonical.text },
+      spec: sources.spec ? { name: sources.spec.name, text: sources.spec.text } : null,
+      dumps, phase: sources.phase,
+    });
+  }
+
+  /** Starts the worker and PostgreSQL early, while the session is still being restored. */
+  warm() {
+    this.#post({ type: 'warm' });
+  }
+
+  cancel() {
+    this.#post({ type: 'cancel', id: this.#run });
+  }
+
+  query(target: string, sql: string, asTenant: SqlQueryRequest['asTenant']): Promise<SqlResultMessage> {
+    // Query ids are negative so they can never collide with run ids.
+    const id = -++this.#queryId;
+    return new Promise((resolve) => {
+      this.#queries.set(id, resolve);
+      this.#post({ type: 'sql-query', id, target, sql, asTenant });
+    });
+  }
+
+  #patch(key: string, patch: Partial<DumpOutcome>) {
+    const prev = this.outcomes[key];
+    if (!prev) return;
+    this.outcomes = { ...this.outcomes, [key]: { ...prev, ...patch } };
+  }
+
+  #receive(m: FromWorker) {
+    if (m.type === 'sql-result') {
+      this.#queries.get(m.id)?.(m);
+      this.#queries.delete(m.id);
+      return;
+    }
+    if (m.id !== this.#run) return;
+    switch (m.type) {
+      case 'progress':
+        this.progress = { dump: m.dump, stage: m.stage, done: m.done, total: m.total };
+        if (m.dump && this.outcomes[m.dump]?.status === 'queued') this.#patch(m.dump, { status: 'running' });
+        break;
+      case 'result':
+        this.canonicalModel = m.canonicalModel;
+        this.phases = m.phases;
+        this.#patch(m.dump, { status: 'done', report: m.report, dumpModel: m.dumpModel, error: null, ms: m.ms });
+        if (this.firstVerdictAt === null) {
+          this.firstVerdictAt = performance.now();
+          // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
+          performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms } });
+        }
+        break;
+      case 'error':
+        if (m.dump) this.#patch(m.dump, { status: 'error', error: { message: m.message, location: m.location } });
+        else this.runError = { message: m.message, location: m.location };
+        if (m.location && m.dump && this.outcomes[m.dump]?.name !== m.location.source) {
+          this.runError = { message: m.message, location: m.location };
+        }
+        break;
+      case 'done':
+        this.running = false;
+        this.progress = null;
+        break;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The inputs of the check: canonical SQL, its YAML overlay, the dumps and the phase.
+ * Every edit bumps `revision`, which the app watches to re-run the check (debounced).
+ */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export interface DumpEntry {
+  /** Stable key in the session: `sample:<file>` for bundled samples, `file:<n>` for opened ones. */
+  key: string;
+  name: string;
+  sql: string;
+  origin: 'sample' | 'file' | 'paste';
+}
+
+export interface SourcesSnapshot {
+  canonical: NamedText;
+  spec: NamedText | null;
+  dumps: DumpEntry[];
+  activeKey: string | null;
+  phase: string;
+  nextFile: number;
+}
+
+export class Sources {
+  canonical = $state.raw<NamedText>({ name: 'canonical.sql', text: '' });
+  spec = $state.raw<NamedText | null>(null);
+  dumps = $state.raw<DumpEntry[]>([]);
+  activeKey = $state<string | null>(null);
+  phase = $state('all');
+  /** Bumped by every change that should re-run the check. */
+  revision = $state(0);
+  #nextFile = 1;
+
+  active = $derived(this.dumps.find((d) => d.key === this.activeKey) ?? this.dumps[0] ?? null);
+
+  setCanonical(text: string) {
+    if (text === this.canonical.text) return;
+    this.canonical = { ...this.canonical, text };
+    this.revision++;
+  }
+
+  setSpec(text: string) {
+    if (this.spec && text === this.spec.text) return;
+    this.spec = { name: this.spec?.name ?? 'canonical_schema.yaml', text };
+    this.revision++;
+  }
+
+  /** Adds a dump (or replaces the one with the same key) and makes it active. */
+  addDump(name: string, sql: string, origin: DumpEntry['origin'], key?: string): DumpEntry {
+    const entry: DumpEntry = { key: key ?? `${origin === 'sample' ? 'sample' : 'file'}:${origin === 'sample' ? name : this.#nextFile++}`, name, sql, origin };
+    const i = this.dumps.findIndex((d) => d.key === entry.key);
+    this.dumps = i >= 0 ? this.dumps.map((d, j) => (j === i ? entry : d)) : [...this.dumps, entry];
+    this.activeKey = entry.key;
+    this.revision++;
+    return entry;
+  }
+
+  setDumpText(key: string, sql: string) {
+    const d = this.dumps.find((x) => x.key === key);
+    if (!d || d.sql === sql) return;
+    this.dumps = this.dumps.map((x) => (x.key === key ? { ...x, sql } : x));
+    this.revision++;
+  }
+
+  removeDump(key: string) {
+    this.dumps = this.dumps.filter((d) => d.key !== key);
+    if (this.activeKey === key) this.activeKey = this.dumps[0]?.key ?? null;
+    this.revision++;
+  }
+
+  select(key: string) {
+    this.activeKey = key;
+  }
+
+  setPhase(phase: string) {
+    if (phase === this.phase) return;
+    this.phase = phase;
+    this.revision++;
+  }
+
+  snapshot(): SourcesSnapshot {
+    return { canonical: this.canonical, spec: this.spec, dumps: this.dumps, activeKey: this.activeKey, phase: this.phase, nextFile: this.#nextFile };
+  }
+
+  restore(s: SourcesSnapshot) {
+    this.canonical = s.canonical;
+    this.spec = s.spec;
+    this.dumps = s.dumps;
+    this.activeKey = s.activeKey;
+    this.phase = s.phase || 'all';
+    this.#nextFile = Math.max(s.nextFile || 1, ...s.dumps.map((d) => Number(d.key.split(':')[1]) + 1).filter(Number.isFinite));
+    this.revision++;
+  }
+}

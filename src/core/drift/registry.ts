@@ -1,0 +1,78 @@
+/**
+ * The drift registry: gives every drift a stable `SCHEMA-DRIFT-###` id (seed 004 §3.2).
+ *
+ * The key is the divergence id (`${kind}:${object_type}:${object}`, report/types.ts), i.e. the
+ * object identity plus the kind of drift, so the same drift found again — after a reload, in
+ * another dump, in a newer dump — keeps its number. A drift never seen before gets the next
+ * free number. Numbers are never reused, even when a drift disappears, so a number written
+ * into a ticket or an ADR keeps meaning one thing.
+ *
+ * Pure data: the app persists it with the session; nothing here touches storage.
+ */
+
+export interface DriftRegistry {
+  /** Format version of this object, for future migrations of stored sessions. */
+  version: 1;
+  /** The number the next new drift gets (1-based). */
+  next: number;
+  /** Divergence id → drift number, e.g. `missing:index:public.t.idx_a` → 1. */
+  ids: Record<string, number>;
+}
+
+export function emptyRegistry(): DriftRegistry {
+  return { version: 1, next: 1, ids: {} };
+}
+
+/** `SCHEMA-DRIFT-007`; numbers past 999 simply grow (`SCHEMA-DRIFT-1000`). */
+export function formatDriftId(n: number): string {
+  return `SCHEMA-DRIFT-${String(n).padStart(3, '0')}`;
+}
+
+/**
+ * Registers divergence ids, returning a new registry (the input is not changed).
+ * Ids already known keep their number. New ids are numbered in sorted order so that the
+ * same set of new drifts always gets the same numbers, whatever order the report listed them.
+ */
+export function registerDrifts(registry: DriftRegistry, divergenceIds: Iterable<string>): DriftRegistry {
+  const fresh = [...new Set(divergenceIds)].filter((id) => !(id in registry.ids)).sort();
+  if (fresh.length === 0) return registry;
+  const ids = { ...registry.ids };
+  let next = registry.next;
+  for (const id of fresh) ids[id] = next++;
+  return { version: 1, next, ids };
+}
+
+/** The `SCHEMA-DRIFT-###` id of a registered divergence, or null when it was never registered. */
+export function driftIdOf(registry: DriftRegistry, divergenceId: string): string | null {
+  const n = registry.ids[divergenceId];
+  return n === undefined ? null : formatDriftId(n);
+}
+
+/**
+ * Checks a registry read back from storage (IndexedDB, an imported file) and repairs what can
+ * be repaired: `next` is raised above every used number so no id can be handed out twice.
+ * Returns null for something that is not a registry at all.
+ */
+export function reviveRegistry(value: unknown): DriftRegistry | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<DriftRegistry>;
+  if (v.version !== 1 || !v.ids || typeof v.ids !== 'object') return null;
+  const ids: Record<string, number> = {};
+  let max = 0;
+  for (const [k, n] of Object.entries(v.ids)) {
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) {
+      ids[k] = n;
+      max = Math.max(max, n);
+    }
+  }
+  const next = typeof v.next === 'number' && Number.isInteger(v.next) ? Math.max(v.next, max + 1) : max + 1;
+  return { version: 1, next, ids };
+}
+
+/** Splits a divergence id back into kind, object type and object (the object may contain `:`). */
+export function parseDivergenceId(id: string): { kind: string; objectType: string; object: string } {
+  const a = id.indexOf(':');
+  const b = a < 0 ? -1 : id.indexOf(':', a + 1);
+  if (a < 0 || b < 0) return { kind: id, objectType: '', object: '' };
+  return { kind: id.slice(0, a), objectType: id.slice(a + 1, b), object: id.slice(b + 1) };
+}

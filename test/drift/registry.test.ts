@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { driftIdOf, emptyRegistry, formatDriftId, parseDivergenceId, registerDrifts, reviveRegistry } from '../../src/core/drift/registry';
+
+describe('drift registry', () => {
+  it('numbers new drifts in sorted order, whatever order they arrive in', () => {
+    const a = registerDrifts(emptyRegistry(), ['missing:index:public.t.b', 'extra:table:public.x', 'missing:column:public.t.a']);
+    const b = registerDrifts(emptyRegistry(), ['missing:column:public.t.a', 'missing:index:public.t.b', 'extra:table:public.x']);
+    expect(a).toEqual(b);
+    expect(driftIdOf(a, 'extra:table:public.x')).toBe('SCHEMA-DRIFT-001');
+    expect(driftIdOf(a, 'missing:column:public.t.a')).toBe('SCHEMA-DRIFT-002');
+    expect(driftIdOf(a, 'missing:index:public.t.b')).toBe('SCHEMA-DRIFT-003');
+  });
+
+  it('keeps ids across runs and gives a new drift the next number', () => {
+    const first = registerDrifts(emptyRegistry(), ['missing:column:public.t.a', 'type_mismatch:column:public.t.c']);
+    // A later dump: one drift fixed, one still there, one new that sorts before both.
+    const second = registerDrifts(first, ['type_mismatch:column:public.t.c', 'extra:table:public.aaa']);
+    expect(driftIdOf(second, 'type_mismatch:column:public.t.c')).toBe('SCHEMA-DRIFT-002');
+    expect(driftIdOf(second, 'extra:table:public.aaa')).toBe('SCHEMA-DRIFT-003');
+    // The fixed one keeps its number; numbers are never reused.
+    expect(driftIdOf(second, 'missing:column:public.t.a')).toBe('SCHEMA-DRIFT-001');
+    expect(first.next).toBe(3);
+    expect(registerDrifts(second, ['extra:table:public.aaa'])).toBe(second);
+  });
+
+  it('survives a JSON round trip and repairs a stored next counter', () => {
+    const reg = registerDrifts(emptyRegistry(), ['a:b:c', 'a:b:d']);
+    expect(reviveRegistry(JSON.parse(JSON.stringify(reg)))).toEqual(reg);
+    expect(reviveRegistry({ version: 1, next: 1, ids: { 'a:b:c': 5 } })).toEqual({ version: 1, next: 6, ids: { 'a:b:c': 5 } });
+    expect(reviveRegistry({ nope: true })).toBeNull();
+    expect(reviveRegistry(null)).toBeNull();
+  });
+
+  it('formats and parses ids', () => {
+    expect(formatDriftId(7)).toBe('SCHEMA-DRIFT-007');
+    expect(formatDriftId(1234)).toBe('SCHEMA-DRIFT-1234');
+    expect(parseDivergenceId('privilege_missing:privilege:public.revenue_ledger:app_rw')).toEqual({
+      kind: 'privilege_missing', objectType: 'privilege', object: 'public.revenue_ledger:app_rw',
+    });
+  });
+});
