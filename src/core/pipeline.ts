@@ -6,9 +6,8 @@
  *
  * Determinism: for the same inputs the JSON report is the same bytes except `generated_at`,
  * `timings`, and the measured `ms` fields (`load.canonical.ms`, `load.dump.ms`, `rls.ms`,
- * `smoke.ms`). Known gap: rows synthesised for the RLS/smoke suites take gen_random_uuid() /
- * now() defaults, so uuids and timestamps inside `rls.tests[].sql|detail|rows` and
- * `smoke.tests[].sql|detail` vary too (test/pipeline masks exactly those).
+ * `smoke.ms`); synthesised rows use deterministic values (synth/values.ts), and
+ * test/pipeline asserts it across clock and host time zone.
  */
 import type { Db, DbFactory } from './db';
 import { compareSchemas } from './compare/compare';

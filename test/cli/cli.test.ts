@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { toGateStatus, toMarkdown, toSarif } from '../../src/core/report';
+import type { Report } from '../../src/core/report/types';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'skeldir-cli-test-'));
@@ -63,20 +65,6 @@ describe('cli: arguments and unusable input → exit 3, one line', () => {
 });
 
 describe('cli: check', () => {
-  it('clean real pg_dump with behaviour checks → exit 0, every phase PASS, RLS all passed, JSON valid', async () => {
-    const r = await run('check', '--dump', CLEAN, '--quiet');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
-    const validate = new Ajv({ strict: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')));
-    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.divergences).toEqual([]);
-    expect(Object.values(report.phases).map((p) => (p as { status: string }).status).every((s) => s === 'PASS')).toBe(true);
-    expect(report.rls.summary.failed + report.rls.summary.inconclusive).toBe(0);
-    expect(report.rls.summary.passed).toBeGreaterThan(0);
-    expect(report.inputs.map((i: { role: string }) => i.role)).toEqual(['canonical_sql', 'spec_yaml', 'dump']);
-  });
-
   it('drifted dump → exit 1; several dumps → one report each, worst exit code', async () => {
     const out = join(tmp, 'two.json');
     const r = await run('check', '--dump', CLEAN, '--dump', DRIFT, '--no-behaviour', '--output', out);
@@ -91,6 +79,7 @@ describe('cli: check', () => {
   it('--format sarif parses as SARIF 2.1.0 with a located result', async () => {
     const r = await run('check', '--dump', DRIFT, '--no-behaviour', '--quiet', '--format', 'sarif');
     expect(r.code).toBe(1);
+    expect(r.stderr).toBe(''); // --quiet
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
     const [res] = sarif.runs[0].results;
@@ -115,6 +104,68 @@ describe('cli: check', () => {
     const r = await run('check', '--dump', DRIFT, '--no-spec', '--quiet', '--format', 'junit');
     expect(r.code).toBe(0); // untagged nullability drift is MEDIUM by default
     expect(r.stdout).toContain('<testsuite name="schema" tests="1" failures="0"');
+  });
+});
+
+describe('cli: the real pg_dump samples (schema/samples)', () => {
+  const BASELINE = 'schema/samples/reconciled_baseline.sql';
+  const LEGACY = 'schema/samples/legacy_head.sql';
+  let r: Awaited<ReturnType<typeof run>>;
+  let baseline: Report;
+  let legacy: Report;
+  // One run, both dumps, behaviour checks on: the canonical side is booted once.
+  beforeAll(async () => {
+    const out = join(tmp, 'samples.json');
+    r = await run('check', '--dump', BASELINE, '--dump', LEGACY, '--output', out);
+    [baseline, legacy] = JSON.parse(readFileSync(out, 'utf8')) as Report[];
+  }, 120_000);
+
+  it('reconciled_baseline.sql → exit 0: no divergence, every gate PASS, RLS and smoke all passed', () => {
+    expect(r.stderr).toContain(`${BASELINE}: PASS (exit 0)`);
+    expect(baseline.exit_code).toBe(0);
+    expect(baseline.divergences).toEqual([]);
+    expect(Object.values(baseline.phases).every((g) => g.status === 'PASS')).toBe(true);
+    expect(baseline.rls!.summary).toMatchObject({ failed: 0, inconclusive: 0 });
+    expect(baseline.rls!.summary.passed).toBeGreaterThan(0);
+    expect(baseline.smoke!.summary).toMatchObject({ failed: 0, inconclusive: 0 });
+    expect(baseline.inputs.map((i) => i.role)).toEqual(['canonical_sql', 'spec_yaml', 'dump']);
+  });
+
+  it('both reports are valid against schema/report.schema.json', () => {
+    const validate = new Ajv({ strict: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')));
+    for (const report of [baseline, legacy]) expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('legacy_head.sql → exit 1 with SCHEMA-DRIFT-001/002/003 among the divergences', () => {
+    expect(r.code).toBe(1); // worst of the two
+    expect(r.stderr).toContain(`${LEGACY}: FAIL (exit 1)`);
+    expect(legacy.exit_code).toBe(1);
+    const byId = new Map(legacy.divergences.map((d) => [d.id, d]));
+    // 001: the composite index is missing.
+    expect(byId.get('missing:index:public.attribution_allocations.idx_allocations_channel_performance')).toMatchObject({ severity: 'HIGH' });
+    // 002: the CHECK allows 'ignored' instead of 'abandoned'.
+    const ck = byId.get('definition_mismatch:constraint:public.dead_events.ck_dead_events_remediation_status_valid');
+    expect(ck).toMatchObject({ severity: 'BLOCKING' });
+    expect(ck!.expected).toContain("'abandoned'");
+    expect(ck!.actual).toContain("'ignored'");
+    // 003: channel renamed to channel_code.
+    expect(byId.get('missing:column:public.attribution_allocations.channel')!.message).toMatch(/possibly renamed to channel_code/);
+    expect(byId.has('extra:column:public.attribution_allocations.channel_code')).toBe(true);
+    expect(legacy.phases['b0.3']).toMatchObject({ status: 'FAIL', blocking_items: [ck!.id] });
+  });
+
+  it('the renderings a reviewer reads show the differences', () => {
+    const md = toMarkdown(legacy);
+    const row = md.split('\n').find((l) => l.includes('ck\\_dead\\_events\\_remediation\\_status\\_valid'))!;
+    expect(row).toMatch(/`…[^`]*'abandoned'[^`]*` \| `…[^`]*'ignored'[^`]*`/);
+    expect(md).toMatch(/\| missing · column \| public\.attribution\\_allocations\.channel [^|]*\| Missing from the dump \(possibly renamed to channel\\_code\) \|/);
+    expect(md).toMatch(/- \*\*B2\.1\*\* WAITING \([^)]*\): not gated yet, but 3 BLOCKING, 1 HIGH divergences and 1 smoke test not passed already found/);
+    const sarif = JSON.parse(toSarif(legacy));
+    const res = sarif.runs[0].results.find((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['skeldirDivergenceId/v1'] === 'definition_mismatch:constraint:public.dead_events.ck_dead_events_remediation_status_valid');
+    expect(res.message.text).toMatch(/\nexpected: .*'abandoned'.*\nactual: .*'ignored'/);
+    const gate = toGateStatus(legacy);
+    expect(gate).toMatch(/\| B0\.3 \| ❌ BLOCKED \| \d{4}-\d{2}-\d{2} \| 1 \| 1\/0\/0\/0 \|/);
+    expect(toGateStatus(baseline).match(/✅ PASS/g)).toHaveLength(Object.keys(baseline.phases).length);
   });
 });
 

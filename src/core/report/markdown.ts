@@ -3,9 +3,10 @@
  * the behaviour checks. Every user-supplied string goes through mdCell / mdCode.
  */
 import { phaseLabel } from '../gates/scope';
+import { diffExcerpts } from './excerpt';
 import { GATE_STATUS_HEADER, gateStatusRows } from './gate-status';
 import { mdCell, mdCode, mdTable } from './text';
-import type { Report, RlsTest, SmokeResult } from './types';
+import type { Divergence, Report, RlsTest, SmokeResult } from './types';
 
 const VERDICT_LABEL = { PASS: '✅ PASS', WARN_PASS: '⚠️ WARN_PASS', FAIL: '❌ FAIL' } as const;
 const OUTCOME_LABEL = { passed: '✅ passed', failed: '❌ failed', inconclusive: '❔ inconclusive' } as const;
@@ -27,15 +28,83 @@ function rlsSection(r: Report): string[] {
   ];
 }
 
+/**
+ * Failed and inconclusive smoke tests in a table; the passing ones folded away (a reviewer
+ * looks for what is wrong first). `<details>` is our markup; every cell is still mdCell text.
+ */
 function smokeSection(r: Report): string[] {
   if (!r.smoke) return ['## Smoke tests', '', 'Not run.', ''];
   const s = r.smoke.summary;
+  const header = ['Test', 'Phase', 'Title', 'Outcome', 'Detail'];
   const row = (t: SmokeResult) => [mdCell(t.id), phaseLabel(t.phase), mdCell(t.title), OUTCOME_LABEL[t.outcome], mdCell(t.detail)];
+  const notPassed = r.smoke.tests.filter((t) => t.outcome !== 'passed');
+  const passed = r.smoke.tests.filter((t) => t.outcome === 'passed');
   return [
     '## Smoke tests', '',
-    `${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive.`, '',
-    ...(r.smoke.tests.length > 0 ? [mdTable(['Test', 'Phase', 'Title', 'Outcome', 'Detail'], r.smoke.tests.map(row)), ''] : []),
+    `${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive (${r.smoke.tests.length} tests).`, '',
+    ...(notPassed.length > 0 ? [mdTable(header, notPassed.map(row)), ''] : []),
+    ...(passed.length > 0 ? [
+      '<details>', `<summary>${passed.length} passed smoke test${passed.length === 1 ? '' : 's'}</summary>`, '',
+      mdTable(header, passed.map(row)), '', '</details>', '',
+    ] : []),
   ];
+}
+
+/** `missing · column`, `definition mismatch · constraint`. */
+function kindLabel(d: Divergence): string {
+  return `${d.kind.replace(/_/g, ' ')} · ${d.object_type.replace(/_/g, ' ')}`;
+}
+
+/** The object, with the dump line it is defined on (a missing object has none of its own). */
+function objectCell(d: Divergence): string {
+  if (d.line === undefined) return mdCell(d.object);
+  return `${mdCell(d.object)} (${d.actual === null && d.table ? 'its table: ' : ''}line ${d.line})`;
+}
+
+/**
+ * The message without the object it names (the Object column has it): `check constraint
+ * public.t.c differs from canonical` → `Differs from canonical`; `public.t.channel is missing
+ * from the dump (possibly renamed to channel_code)` → `Missing from the dump (possibly renamed
+ * to channel_code)`. A message that does not start that way is shown whole.
+ */
+export function messageCell(d: Divergence): string {
+  const at = d.message.indexOf(d.object);
+  const lead = at >= 0 ? d.message.slice(0, at) : null;
+  if (lead === null || !/^[a-z ]*$/.test(lead)) return mdCell(d.message);
+  const rest = d.message.slice(at + d.object.length).trim().replace(/^is /, '');
+  return rest ? mdCell(rest[0].toUpperCase() + rest.slice(1)) : mdCell(d.message);
+}
+
+/**
+ * One row per divergence. Expected/Actual are excerpts around where the two differ (full
+ * values are in the JSON report), so a difference at the end of a long definition shows.
+ */
+function divergenceRows(divs: Divergence[]): string[][] {
+  return divs.map((d) => {
+    const x = diffExcerpts(d.expected, d.actual, { max: 120, context: 32 });
+    return [d.severity, kindLabel(d), objectCell(d), messageCell(d), mdCode(x.expected, Infinity), mdCode(x.actual, Infinity),
+      mdCell(d.invariant ?? ''), d.phases.map(phaseLabel).join(', ')];
+  });
+}
+
+/**
+ * Phases not evaluated yet (WAITING) that already have findings: the gate table shows them as
+ * N/A by design (seed 000 §10.1), so say where the rest of the BLOCKING/HIGH count lives.
+ */
+function waitingNotes(r: Report): string[] {
+  const out: string[] = [];
+  for (const [id, g] of Object.entries(r.phases)) {
+    if (g.status !== 'WAITING') continue;
+    const parts: string[] = [];
+    for (const sev of ['blocking', 'high', 'medium', 'low'] as const) if (g.counts[sev] > 0) parts.push(`${g.counts[sev]} ${sev.toUpperCase()}`);
+    const total = g.counts.blocking + g.counts.high + g.counts.medium + g.counts.low;
+    const divs = total > 0 ? `${parts.join(', ')} divergence${total === 1 ? '' : 's'}` : '';
+    const failedSmoke = (r.smoke?.tests ?? []).filter((t) => t.phase === id && t.outcome !== 'passed').length;
+    const smoke = failedSmoke > 0 ? `${failedSmoke} smoke test${failedSmoke === 1 ? '' : 's'} not passed` : '';
+    const found = [divs, smoke].filter(Boolean).join(' and ');
+    if (found) out.push(`- **${phaseLabel(id)}** WAITING (${mdCell(g.reason)}): not gated yet, but ${found} already found; listed below.`);
+  }
+  return out;
 }
 
 function loadSection(r: Report): string[] {
@@ -69,13 +138,14 @@ export function toMarkdown(r: Report): string {
   for (const [id, g] of decisions) {
     lines.push(`- **${phaseLabel(id)}** ${g.status}: ${mdCell(g.reason)}. ${mdCell(g.required_action)}.`);
   }
-  if (decisions.length > 0) lines.push('');
+  const waiting = waitingNotes(r);
+  lines.push(...waiting);
+  if (decisions.length + waiting.length > 0) lines.push('');
   lines.push('## Divergences', '');
   if (r.divergences.length === 0) lines.push('No divergences.', '');
   else {
-    lines.push(mdTable(['Severity', 'Kind', 'Object type', 'Object', 'Invariant', 'Expected', 'Actual', 'Phases'],
-      r.divergences.map((d) => [d.severity, d.kind, d.object_type, mdCell(d.object), mdCell(d.invariant ?? ''),
-        mdCode(d.expected), mdCode(d.actual), d.phases.map(phaseLabel).join(', ')])), '');
+    lines.push('Expected (canonical) and Actual (dump) show where the two differ; the JSON report has the full values.', '');
+    lines.push(mdTable(['Severity', 'Kind', 'Object', 'Message', 'Expected', 'Actual', 'Invariant', 'Phases'], divergenceRows(r.divergences)), '');
   }
   lines.push(...rlsSection(r), ...smokeSection(r), ...loadSection(r), '## Inputs', '', inputsSection(r), '');
   return lines.join('\n');

@@ -5,6 +5,7 @@
  * it is missing, its table) is defined when `line` is known — and names the object as a
  * logical location. `partialFingerprints` carry the stable divergence id.
  */
+import { diffExcerpts } from './excerpt';
 import type { Divergence, Report } from './types';
 import type { Severity } from '../spec/types';
 
@@ -33,6 +34,17 @@ const KIND_TEXT: Record<string, string> = {
   comment_mismatch: 'Comment differs from canonical',
 };
 
+/**
+ * The annotation text: severity and message, and — when both sides exist — excerpts of the
+ * canonical and dump values around where they differ (the full values are in `properties`).
+ */
+export function divergenceMessage(d: Divergence): string {
+  const head = `[${d.severity}] ${d.message}`;
+  if (d.expected === null || d.actual === null) return head;
+  const x = diffExcerpts(d.expected, d.actual, { max: 200, context: 40 });
+  return `${head}\nexpected: ${x.expected}\nactual:   ${x.actual}`;
+}
+
 export function toSarif(report: Report): string {
   const dump = report.inputs.find((i) => i.role === 'dump');
   const uri = dump?.name ?? 'dump.sql';
@@ -53,7 +65,7 @@ export function toSarif(report: Report): string {
     ruleId: d.kind,
     ruleIndex: rule(d.kind, KIND_TEXT[d.kind] ?? d.kind, SARIF_LEVEL[d.severity]),
     level: SARIF_LEVEL[d.severity],
-    message: { text: `[${d.severity}] ${d.message}` },
+    message: { text: divergenceMessage(d) },
     locations: [{ ...physical(d.line), logicalLocations: [{ fullyQualifiedName: d.object, kind: d.object_type }] }],
     partialFingerprints: { 'skeldirDivergenceId/v1': d.id },
     properties: { severity: d.severity, object_type: d.object_type, invariant: d.invariant, expected: d.expected, actual: d.actual, phases: d.phases },

@@ -57,7 +57,7 @@ export async function runAs(ctx: SuiteContext, session: string[], sql: string): 
   for (const s of session) await ctx.db.query(s);
   try {
     const r = await ctx.db.query<Record<string, unknown>>(sql);
-    return { rows: r.rows, affected: r.affectedRows, error: null };
+    return { rows: wallClockRows(r.rows, r.fields), affected: r.affectedRows, error: null };
   } catch (err) {
     return { rows: [], affected: undefined, error: pgErrorFields(err) };
   }
@@ -82,6 +82,32 @@ export function isRlsViolation(e: PgErrorFields | null): boolean {
 
 export function errText(e: PgErrorFields): string {
   return `${e.code ?? 'XX000'}: ${e.message}`;
+}
+
+/** `timestamp` and `timestamp[]` (without time zone). */
+const WALL_CLOCK_TYPES = new Set([1114, 1115]);
+
+/**
+ * PGlite parses a `timestamp without time zone` into a Date in the HOST's time zone, so its
+ * ISO form would differ between a CI runner in UTC and a browser in Tokyo. Such values are
+ * put back to the wall-clock text Postgres sent (`2025-01-01T00:00:05.000`, no zone), which is
+ * the same everywhere. `timestamptz` and `date` are unambiguous and left as they are.
+ */
+export function wallClockRows(rows: Record<string, unknown>[], fields: { name: string; dataTypeID: number }[] | undefined): Record<string, unknown>[] {
+  const local = (fields ?? []).filter((f) => WALL_CLOCK_TYPES.has(f.dataTypeID)).map((f) => f.name);
+  if (local.length === 0) return rows;
+  const fix = (v: unknown): unknown => (v instanceof Date ? wallClock(v) : Array.isArray(v) ? v.map(fix) : v);
+  return rows.map((r) => {
+    const out = { ...r };
+    for (const k of local) if (k in out) out[k] = fix(out[k]);
+    return out;
+  });
+}
+
+function wallClock(d: Date): string {
+  if (isNaN(d.getTime())) return String(d);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
 /** JSON-safe copy of a few rows (Dates → ISO text, bigint → text, bytes → hex). */

@@ -7,7 +7,10 @@
  *   point at the row itself, and a cycle through NOT NULL keys is reported, not looped on;
  *   nullable foreign keys stay NULL (which also breaks nullable cycles);
  * - NOT NULL columns without a default get a value; defaulted, identity and generated columns are
- *   left to Postgres;
+ *   left to Postgres — except volatile defaults (`gen_random_uuid()`, `now()`, …; see
+ *   values.ts): those get a deterministic value instead (a UUID hashed from table, column, tenant
+ *   and row number; a timestamp counted from a fixed epoch), so the same inputs give the same
+ *   rows, SQL and reports on every run, in Node and in the browser;
  * - types (`format_type` text), enum labels and domain base types choose the value;
  * - CHECK constraints (IN-lists, ranges, lengths; see checks.ts) constrain it;
  * - a per-run sequence makes values distinct so UNIQUE keys do not collide;
@@ -22,7 +25,7 @@ import type { Column, Constraint, SchemaModel, Table } from '../model';
 import { emptyRules, rulesFor } from './checks';
 import { emptyOverrides, type SeedOverrides } from './overrides';
 import { quoteIdent, quoteLiteral, quoteQName } from './sql';
-import { generateValue, UnsupportedType, type TypeInfo } from './values';
+import { generateValue, isVolatileDefault, pinnedTime, stableUuid, UnsupportedType, type TypeInfo } from './values';
 
 /** A row the synthesiser could not produce: why, and the SQL/error that showed it. */
 export class SynthError extends Error {
@@ -68,6 +71,8 @@ const MAX_ATTEMPTS = 3;
 
 export class RowSynth {
   private seq = 1;
+  /** Rows planned so far per table (attempts included): the row number in volatile-default keys. */
+  private readonly planned = new Map<string, number>();
   private readonly tables = new Map<string, Table>();
   private readonly overrides: SeedOverrides;
   /** Set while the caller holds an open transaction: failed attempts roll back to a savepoint. */
@@ -127,6 +132,8 @@ export class RowSynth {
 
   private async planInner(table: Table, fixed: RowValues, o: { freshParents: boolean; fillNullable: boolean }, stack: string[]): Promise<PlannedRow> {
     const qname = `${table.schema}.${table.name}`;
+    const row = { no: (this.planned.get(qname) ?? 0) + 1, instant: null as number | null };
+    this.planned.set(qname, row.no);
     const values: RowValues = { ...fixed };
     const override = this.overrides.tables[qname]?.values ?? {};
     const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -181,9 +188,10 @@ export class RowSynth {
       if (fkCols.has(col.name)) continue;
       const needed = col.notNull && col.default === null;
       const optional = !col.notNull && col.default === null && o.fillNullable;
-      if (!needed && !optional) continue;
+      const volatile = isVolatileDefault(col.default);
+      if (!needed && !optional && !volatile) continue;
       try {
-        values[col.name] = this.value(table, col);
+        values[col.name] = volatile ? this.pinnedValue(table, col, values, row) : this.value(table, col);
       } catch (err) {
         if (err instanceof UnsupportedType && !needed) continue;
         throw new SynthError(`cannot seed ${qname}.${col.name}: ${(err as Error).message}`, null, null, { cause: err });
@@ -227,6 +235,24 @@ export class RowSynth {
     const info = this.typeInfo(col.type);
     const rules = info.domainChecks ? mergeRules(rulesFor(col.name, checks), rulesFor('VALUE', info.domainChecks)) : rulesFor(col.name, checks);
     return generateValue(col.type, rules, this.seq++, info);
+  }
+
+  /**
+   * The value a volatile default would have produced, made reproducible: a uuid column gets a
+   * UUID hashed from table, column, tenant and row number (stable even when other tables' rows
+   * change); every date/time column of one row gets the same instant, counted from SYNTH_EPOCH
+   * (as `now()` is the same within a transaction, so `updated_at >= created_at` still holds);
+   * anything else a generated value.
+   */
+  private pinnedValue(table: Table, col: Column, values: RowValues, row: { no: number; instant: number | null }): string {
+    const type = col.type.trim().toLowerCase();
+    if (type === 'uuid') {
+      const tc = this.opts.tenancyColumn;
+      const tenant = tc && tc in values ? values[tc] : '';
+      return quoteLiteral(stableUuid(`${table.schema}.${table.name}.${col.name}|${tenant}|${row.no}`));
+    }
+    row.instant ??= this.seq++;
+    return pinnedTime(type, row.instant) ?? this.value(table, col);
   }
 
   private checkCache = new Map<Table, string[]>();

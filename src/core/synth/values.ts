@@ -20,6 +20,9 @@ export interface TypeInfo {
   domainBase?: string;
 }
 
+/** Timestamps and dates count from here (one second / one day per `seq`), never from the clock. */
+export const SYNTH_EPOCH = Date.UTC(2025, 0, 1);
+
 /** A value as SQL text (a quoted literal or NULL). */
 export function generateValue(type: string, rules: ColumnRules, seq: number, info: TypeInfo = {}): string {
   if (rules.allowed && rules.allowed.length) return quoteLiteral(rules.allowed[seq % rules.allowed.length]);
@@ -46,9 +49,9 @@ export function generateValue(type: string, rules: ColumnRules, seq: number, inf
     case 'boolean':
       return quoteLiteral('true');
     case 'timestamp': case 'timestamptz':
-      return quoteLiteral(new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString());
+      return quoteLiteral(new Date(SYNTH_EPOCH + seq * 1000).toISOString());
     case 'date':
-      return quoteLiteral(new Date(Date.UTC(2025, 0, 1) + seq * 86_400_000).toISOString().slice(0, 10));
+      return quoteLiteral(new Date(SYNTH_EPOCH + seq * 86_400_000).toISOString().slice(0, 10));
     case 'time': case 'timetz':
       return quoteLiteral(`12:00:${String(seq % 60).padStart(2, '0')}`);
     case 'interval':
@@ -70,6 +73,65 @@ export function generateValue(type: string, rules: ColumnRules, seq: number, inf
     default:
       throw new UnsupportedType(type);
   }
+}
+
+/**
+ * Defaults whose value changes per call or per transaction (`gen_random_uuid()`, `now()`,
+ * `CURRENT_TIMESTAMP`, `clock_timestamp()`, `random()`, …) as Postgres prints them in
+ * `pg_get_expr`. Left to Postgres they make every run's rows differ, so the synthesiser supplies
+ * its own deterministic value instead. `nextval(…)` is not volatile in that sense: a fresh scratch
+ * copy replays the same sequence.
+ */
+const VOLATILE_DEFAULT = /\b(?:gen_random_uuid|uuid_generate_v[14]|uuidv[47]|uuid_generate_v1mc|now|clock_timestamp|statement_timestamp|transaction_timestamp|timeofday|random|random_normal|gen_random_bytes)\s*\(|\b(?:CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)\b/i;
+
+export function isVolatileDefault(expr: string | null): boolean {
+  return expr !== null && VOLATILE_DEFAULT.test(expr);
+}
+
+/**
+ * A UUID (version 4, variant 1 layout) derived from `key` by a 128-bit string hash: the same
+ * key gives the same UUID on every run and platform; different keys look unrelated. Not for
+ * security — for reproducible synthetic rows.
+ */
+export function stableUuid(key: string): string {
+  const h = hash128(key);
+  const hex = h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** cyrb128: four 32-bit lanes of a MurmurHash3-style mix over the UTF-16 code units. */
+function hash128(str: string): [number, number, number, number] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < str.length; i++) {
+    const k = str.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1, h2, h3, h4];
+}
+
+/**
+ * The literal for a date/time column at instant number `n` (SYNTH_EPOCH + n seconds), or null
+ * when the type is not a date/time type. Every date/time type of one row shares the instant.
+ */
+export function pinnedTime(type: string, n: number): string | null {
+  const iso = new Date(SYNTH_EPOCH + n * 1000).toISOString();
+  const t = type.trim().toLowerCase().replace(/\(\d+\)/, '');
+  if (/^timestamp( with(out)? time zone)?$|^timestamptz$/.test(t)) return quoteLiteral(iso);
+  if (t === 'date') return quoteLiteral(iso.slice(0, 10));
+  if (/^time( with(out)? time zone)?$|^timetz$/.test(t)) return quoteLiteral(iso.slice(11, 19));
+  return null;
 }
 
 /** Deterministic, valid UUID (version 4 layout) distinct per seq. */
