@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // Debian's chromium (scripts/ensure-chromium.mjs); the flags keep it off the closed network.
+// E2E_PORT lets a second checkout run beside a developer's preview server.
+const port = Number(process.env.E2E_PORT || 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -8,7 +11,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -18,8 +21,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
