@@ -3,10 +3,14 @@
  * generated model (src/app/erd/dev-model.ts), in Debian's Chromium via playwright-core, on the
  * harness page (erd-dev.html). Targets at 1,000 tables: layout ≤ 3 s, ≥ 50 fps.
  *
- * layout_ms: time ELK took inside the worker (median of RUNS fresh page loads);
+ * layout_ms: the diagram's own "layout N ms" status: wall clock from the layout request to the packed
+ * result, workers' start and ELK warm-up included (median of RUNS fresh page loads; before the
+ * partitioned layout it was ELK's time inside the one worker, which left out the worker's start);
  * first_draw_ms: navigation → first tables drawn (includes page load, graph build, worker start);
  * fps: frames counted with requestAnimationFrame while panning a few px every frame for 2 s,
- * at the fit-to-screen overview (every table visible, collapsed to names) and at 100 % (full detail).
+ * at the fit-to-screen overview (every table visible, collapsed to names) and at 100 % (full detail,
+ * centred on the table nearest the middle of the diagram).
+ * ERD_BENCH_SIZES=1000 and ERD_BENCH_RUNS=5 narrow or widen a run; ERD_BENCH_DIST serves another build.
  *
  * `node bench/erd.mjs` writes bench/results/erd.json; `run()` returns the same object.
  */
@@ -30,7 +34,15 @@ async function panFps(page, mode) {
     view.fit(0);
     await new Promise((r) => setTimeout(r, 300));
     if (mode === 'detail') {
-      view.zoomBy(1 / view.transform.k); // 100 % around the centre (150 ms transition)
+      // 100 % on the table nearest the middle of the diagram (the centre itself may be a gap between groups)
+      const boxes = Object.entries(view.boxes);
+      const cx = boxes.reduce((s, [, b]) => s + b.x + b.width / 2, 0) / boxes.length;
+      const cy = boxes.reduce((s, [, b]) => s + b.y + b.height / 2, 0) / boxes.length;
+      const d = ([, b]) => (b.x + b.width / 2 - cx) ** 2 + (b.y + b.height / 2 - cy) ** 2;
+      const mid = boxes.reduce((a, b) => (d(b) < d(a) ? b : a))[0];
+      view.focusOn(mid, 0);
+      await new Promise((r) => setTimeout(r, 100));
+      view.zoomBy(1 / view.transform.k); // exactly 100 % (150 ms transition)
       await new Promise((r) => setTimeout(r, 500));
     }
     let frames = 0;
@@ -50,9 +62,13 @@ async function panFps(page, mode) {
   }, mode);
 }
 
-export async function run({ sizes = SIZES, runs = RUNS, rebuild = true } = {}) {
-  if (rebuild) await build({ configFile: join(ROOT, 'src/app/erd/vite.harness.config.ts'), logLevel: 'warn' });
-  const server = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: 'dist/erd-dev' },
+/**
+ * `dist`: serve an already built harness instead of building this tree (A/B runs against another
+ * build, e.g. ERD_BENCH_DIST=/tmp/old/dist/erd-dev).
+ */
+export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = process.env.ERD_BENCH_DIST } = {}) {
+  if (rebuild && !dist) await build({ configFile: join(ROOT, 'src/app/erd/vite.harness.config.ts'), logLevel: 'warn' });
+  const server = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: dist ?? 'dist/erd-dev' },
     preview: { port: PORT, host: '127.0.0.1', strictPort: true } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu-vsync', '--disable-frame-rate-limit'] });

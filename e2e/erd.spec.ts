@@ -1,6 +1,7 @@
 /**
  * ERD e2e on the HARNESS page (erd-dev.html + src/app/erd/dev.svelte.ts, a generated model):
- * the app's #/erd route was not wired when this was written. The harness is built here with
+ * the app's #/erd route was not wired when this was written (`?model=real` shows the real Skeldir
+ * model kept by test/erd/erd-real-model.test.ts). The harness is built here with
  * src/app/erd/vite.harness.config.ts and served on its own port.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -120,4 +121,64 @@ test('keyboard pans and zooms; huge schemas start empty and add tables by search
   await page.getByLabel('Search tables and columns').fill('gen_refund_0009');
   await page.keyboard.press('Enter');
   await expect(table(page, 'public.gen_refund_0009')).toBeAttached();
+});
+
+test('the real Skeldir model: ghost for the dropped table, RLS badges, "View in SQL" links', async ({ page }) => {
+  // test/erd/fixtures/skeldir-real.json: canonical_schema.sql vs a real pg_dump with drift (see its test)
+  await open(page, '?model=real');
+  await expect(table(page, 'public.dead_events').locator('rect.erd-frame')).toHaveAttribute('stroke-dasharray', /\d/);
+  await expect(table(page, 'public.revenue_ledger').locator('g.erd-rls title')).toHaveText(/not forced/);
+  await expect(table(page, 'public.attribution_events').locator('g.erd-rls title')).toHaveText('RLS enabled and forced');
+  await page.getByLabel('Search tables and columns').fill('revenue_ledger');
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Table details' });
+  await details.getByRole('button', { name: 'View in SQL' }).click();
+  await details.getByRole('button', { name: 'View column transaction_id in SQL' }).click();
+  expect(await page.evaluate(() => (globalThis as any).__erd.opened)).toEqual(['public.revenue_ledger', 'public.revenue_ledger.transaction_id']);
+  await page.screenshot({ path: 'test-results/erd-real.png' });
+});
+
+test('1,000 tables: the overview fits the screen in labelled groups, no overlaps', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html?n=1000&huge=100000`);
+  await expect(page.locator('.erd[data-busy="false"] g.erd-table').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await expect.poll(async () => page.locator('g.erd-table').count()).toBe(1000);
+  const labels = page.locator('text.erd-label-group');
+  expect(await labels.count()).toBeGreaterThan(5);
+  await expect(labels.filter({ hasText: 'hub: tenants' })).toHaveCount(1);
+  const canvas = (await page.locator('.canvas').boundingBox())!;
+  for (const box of await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(box.height).toBeGreaterThan(10); // readable: ~14 px on screen at the overview
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+  }
+  const r = await page.evaluate(() => {
+    const boxes = Object.values((globalThis as any).__erd.app.getView().boxes) as { x: number; y: number; width: number; height: number }[];
+    boxes.sort((a, b) => a.x - b.x);
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length && boxes[j].x < boxes[i].x + boxes[i].width; j++)
+        if (boxes[j].y < boxes[i].y + boxes[i].height && boxes[j].y + boxes[j].height > boxes[i].y) overlaps++;
+    const x0 = Math.min(...boxes.map((b) => b.x)), x1 = Math.max(...boxes.map((b) => b.x + b.width));
+    const y0 = Math.min(...boxes.map((b) => b.y)), y1 = Math.max(...boxes.map((b) => b.y + b.height));
+    return { overlaps, aspect: (x1 - x0) / (y1 - y0) };
+  });
+  expect(r.overlaps).toBe(0);
+  // packed toward the screen's shape (1400×~860), not a long strip (the single layered drawing was ~7:1)
+  expect(r.aspect).toBeGreaterThan(0.8);
+  expect(r.aspect).toBeLessThan(2.5);
+  await page.screenshot({ path: 'test-results/erd-1000-overview.png' });
+});
+
+test('layouts are cached by graph: a reload on the same schema needs no ELK', async ({ page }) => {
+  const layoutMs = async () => Number(/layout (\d+) ms/.exec((await page.locator('.status').textContent()) ?? '')?.[1]);
+  await open(page, '?n=250');
+  const first = await layoutMs();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skeldir.erd.layout.')).length)).toBeGreaterThan(1);
+  await page.reload();
+  await expect(page.locator('.erd[data-busy="false"] g.erd-table').first()).toBeVisible();
+  const second = await layoutMs();
+  expect(second).toBeLessThan(Math.min(first, 250));
 });

@@ -1,17 +1,29 @@
 /**
  * ERD harness (erd-dev.html): renders a GENERATED model (dev-model.ts), for e2e tests and the bench
  * before/independently of the app route. Query: ?n=<tables>&drift=1 (dump with drift) &huge=<threshold>
- * and the usual hash `#/erd/<id>?focus=N`.
+ * &schemas=a,b and the usual hash `#/erd/<id>?focus=N`. `?model=real` instead shows the REAL Skeldir
+ * model kept by test/erd/erd-real-model.test.ts (canonical_schema.sql vs a real pg_dump with drift).
  */
 import { mount } from 'svelte';
 import Erd from './Erd.svelte';
 import { devModel, driftedDump } from './dev-model';
 import { parseErdHash } from './link';
+import type { SchemaModel } from '../../core/model';
+import type { Divergence } from '../../core/report/types';
 
 const q = new URLSearchParams(location.search);
-const n = Number(q.get('n') ?? 40);
-const canonical = devModel({ tables: n, schemas: (q.get('schemas') ?? 'public').split(',') });
-const drift = q.get('drift') === '1' ? driftedDump(canonical) : null;
+const opened: string[] = [];
+let canonical: SchemaModel;
+let drift: { dump: SchemaModel; divergences: Divergence[] } | null;
+if (q.get('model') === 'real') {
+  const real = (await import('../../../test/erd/fixtures/skeldir-real.json')).default as unknown as
+    { canonical: SchemaModel; dump: SchemaModel; divergences: Divergence[] };
+  canonical = real.canonical;
+  drift = { dump: real.dump, divergences: real.divergences };
+} else {
+  canonical = devModel({ tables: Number(q.get('n') ?? 40), schemas: (q.get('schemas') ?? 'public').split(',') });
+  drift = q.get('drift') === '1' ? driftedDump(canonical) : null;
+}
 const link = parseErdHash(location.hash);
 const props = $state({
   canonical, dump: drift?.dump ?? null, divergences: drift?.divergences ?? [],
@@ -19,7 +31,9 @@ const props = $state({
   hugeThreshold: Number(q.get('huge') ?? 300),
   storageKey: q.get('key') ?? undefined,
   onselect: (id: string) => { props.selected = id; },
+  // The harness has no Sources editor: it records the request so tests can see the links work.
+  onopensql: (object: string) => { opened.push(object); },
 });
 const app = mount(Erd, { target: document.getElementById('erd')!, props });
 addEventListener('hashchange', () => { const l = parseErdHash(location.hash); props.selected = l.selected; props.focus = l.focus; });
-(globalThis as unknown as { __erd: unknown }).__erd = { app, canonical, props };
+(globalThis as unknown as { __erd: unknown }).__erd = { app, canonical, props, opened };

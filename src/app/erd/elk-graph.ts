@@ -8,7 +8,8 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { rowMidY, tableSize } from './geometry';
 import { hubIds } from './hubs';
-import type { ErdGraph, Layout, Point } from './types';
+import type { Part } from './pack';
+import type { ErdGraph, Point } from './types';
 
 export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -30,11 +31,15 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
 
 export const portId = (columnId: string, side: 'E' | 'W'): string => `${columnId}|${side}`;
 
-/** Build the ELK input for the tables in `ids` (all when omitted); edges with an end outside are dropped. */
-export function toElk(graph: ErdGraph, ids?: ReadonlySet<string>, options: Record<string, string> = {}): ElkNode {
+/**
+ * Build the ELK input for the tables in `ids` (all when omitted); edges with an end outside are
+ * dropped. `hubs` defaults to the hubs among `ids`; a group of a partitioned diagram passes the
+ * whole diagram's hubs.
+ */
+export function toElk(graph: ErdGraph, ids?: ReadonlySet<string>, options: Record<string, string> = {},
+  hubs: ReadonlySet<string> = hubIds(graph.edges, ids ?? new Set(graph.tables.map((t) => t.id)))): ElkNode {
   const tables = ids ? graph.tables.filter((t) => ids.has(t.id)) : graph.tables;
   const keep = new Set(tables.map((t) => t.id));
-  const hubs = hubIds(graph.edges, keep);
   const edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to) && !hubs.has(e.to));
   const ports = new Map<string, Set<string>>(); // table id → port ids
   const need = (table: string, col: string, side: 'E' | 'W'): string => {
@@ -66,10 +71,10 @@ export function toElk(graph: ErdGraph, ids?: ReadonlySet<string>, options: Recor
 }
 
 /** Read boxes and edge routes back from ELK's result. */
-export function fromElk(out: ElkNode, ms: number): Layout {
-  const boxes: Layout['boxes'] = {};
+export function fromElk(out: ElkNode): Part {
+  const boxes: Part['boxes'] = {};
   for (const c of out.children ?? []) boxes[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
-  const routes: Layout['routes'] = {};
+  const routes: Part['routes'] = {};
   for (const e of (out.edges ?? []) as ElkExtendedEdge[]) {
     const s = e.sections?.[0];
     if (!s) continue;
@@ -77,5 +82,5 @@ export function fromElk(out: ElkNode, ms: number): Layout {
     // Edges of nested/self-loop containers are relative to the container; our graph is flat.
     routes[e.id] = pts;
   }
-  return { boxes, routes, width: out.width ?? 0, height: out.height ?? 0, ms };
+  return { boxes, routes, width: out.width ?? 0, height: out.height ?? 0 };
 }

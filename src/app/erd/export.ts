@@ -6,13 +6,16 @@ import * as d3 from 'd3';
 import { drawDefs, drawTable, markerId } from './draw';
 import { edgeStyle } from './paint';
 import { pathD } from './route';
-import type { Box, ErdEdge, ErdTable, Point } from './types';
+import { FONT } from './paint';
+import type { Box, ErdEdge, ErdTable, LayoutFrame, Point } from './types';
 
 export interface ExportInput {
   title: string;
   tables: ErdTable[];
   boxes: Readonly<Record<string, Box>>;
   edges: { e: ErdEdge; pts: Point[] }[];
+  /** Group / schema frames of a partitioned diagram (drawn under everything, labelled). */
+  frames?: readonly LayoutFrame[];
 }
 
 const PAD = 30;
@@ -23,6 +26,9 @@ export function exportSvg(input: ExportInput): string {
     const b = input.boxes[t.id];
     if (!b) continue;
     x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
+  }
+  for (const f of input.frames ?? []) {
+    x0 = Math.min(x0, f.box.x); y0 = Math.min(y0, f.box.y); x1 = Math.max(x1, f.box.x + f.box.width); y1 = Math.max(y1, f.box.y + f.box.height);
   }
   if (x0 === Infinity) { x0 = y0 = 0; x1 = y1 = 100; }
   const w = x1 - x0 + 2 * PAD, h = y1 - y0 + 2 * PAD + 30;
@@ -37,6 +43,15 @@ export function exportSvg(input: ExportInput): string {
   drawDefs(svg.append('defs'));
   svg.append('text').attr('x', x0).attr('y', y0 - PAD + 4).attr('font-family', 'sans-serif').attr('font-size', 16).attr('font-weight', 700)
     .attr('fill', '#0f172a').text(input.title);
+  const fg = svg.append('g');
+  for (const f of input.frames ?? []) {
+    const schema = f.level === 'schema';
+    fg.append('rect').attr('x', f.box.x).attr('y', f.box.y).attr('width', f.box.width).attr('height', f.box.height)
+      .attr('rx', schema ? 24 : 14).attr('fill', schema ? 'none' : '#f1f5f9').attr('stroke', schema ? '#64748b' : '#cbd5e1')
+      .attr('stroke-width', schema ? 3 : 1.5).attr('stroke-dasharray', schema ? '18 10' : null);
+    fg.append('text').attr('x', f.box.x + 12).attr('y', f.box.y + (schema ? 30 : 22)).attr('font-family', FONT)
+      .attr('font-size', schema ? 24 : 16).attr('font-weight', 700).attr('fill', '#0f172a').text(f.label);
+  }
   const eg = svg.append('g');
   for (const { e, pts } of input.edges) {
     const st = edgeStyle(e.presence, e.nullable);

@@ -1,8 +1,8 @@
-/** Messages between the page and the layout worker (tagged union on `type`). */
+/** Messages between the page and a layout worker (tagged union on `type`). One request = one group. */
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { Layout } from './types';
+import type { Part } from './pack';
 
 export interface LayoutRequest { type: 'layout'; id: number; elk: ElkNode }
 export type LayoutResponse =
-  | { type: 'done'; id: number; layout: Layout }
+  | { type: 'done'; id: number; part: Part; /** ms ELK took inside the worker */ ms: number }
   | { type: 'error'; id: number; message: string };

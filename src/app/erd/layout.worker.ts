@@ -1,6 +1,7 @@
 /**
- * Layout Web Worker: runs ELK (the worker-free elk.bundled.js, so no nested worker) off the page.
- * Messages: { type: 'layout', id, elk } → { type: 'done', id, layout } | { type: 'error', id, message }.
+ * Layout Web Worker: runs ELK (the worker-free elk.bundled.js, so no nested worker) off the page,
+ * one group (partition.ts) per request.
+ * Messages: { type: 'layout', id, elk } → { type: 'done', id, part, ms } | { type: 'error', id, message }.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
@@ -14,7 +15,7 @@ self.onmessage = async (ev: MessageEvent<LayoutRequest>) => {
   const t0 = performance.now();
   try {
     const out: ElkNode = await elk.layout(input);
-    const msg: LayoutResponse = { type: 'done', id, layout: fromElk(out, performance.now() - t0) };
+    const msg: LayoutResponse = { type: 'done', id, part: fromElk(out), ms: performance.now() - t0 };
     self.postMessage(msg);
   } catch (e) {
     const msg: LayoutResponse = { type: 'error', id, message: e instanceof Error ? e.message : String(e) };

@@ -82,12 +82,33 @@ export interface Box { x: number; y: number; width: number; height: number }
 
 export interface Point { x: number; y: number }
 
+/**
+ * A labelled frame around a group of tables laid out together (partition.ts, pack.ts), or around a
+ * schema's region when the diagram has several schemas. Labels are what stays readable at the
+ * fit-to-screen overview of a big diagram.
+ */
+export interface LayoutFrame {
+  id: string;
+  level: 'schema' | 'group';
+  schema: string;
+  kind: 'schema' | 'all' | 'hubs' | 'cluster' | 'pool' | 'lone';
+  /** Text (user identifiers inside: render with textContent only). */
+  label: string;
+  box: Box;
+  /** Number of tables inside. */
+  tables: number;
+}
+
 export interface Layout {
   boxes: Record<string, Box>;
-  /** Edge id → orthogonal polyline from the parent port to the child port. */
+  /** Edge id → orthogonal polyline from the parent port to the child port (edges inside one group). */
   routes: Record<string, Point[]>;
   width: number;
   height: number;
-  /** Milliseconds the layout took inside the worker. */
+  /** Group and schema frames; empty for a diagram laid out as one group. */
+  frames: LayoutFrame[];
+  /** Table id → id of the group it was laid out in. Edges between groups are drawn as stubs. */
+  groupOf: Record<string, string>;
+  /** Wall-clock milliseconds from the layout request to the assembled result (0 when cached). */
   ms: number;
 }

@@ -6,6 +6,7 @@ import * as d3 from 'd3';
 import { drawDefs, drawTable, markerId } from './draw';
 import { hubIds } from './hubs';
 import { cull, fitTransform, intersects, lodFor, visibleRect, type Lod } from './lod';
+import { drawFrames, placeLabels } from './frames';
 import { edgeStyle, FONT, MUTED } from './paint';
 import { edgeRoute, pathD, portPoint, routeBox } from './route';
 import type { Box, ErdEdge, ErdGraph, ErdTable, Layout, Point } from './types';
@@ -41,7 +42,10 @@ export class ErdView {
   readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   #host: HTMLElement;
   #root: d3.Selection<SVGGElement, unknown, null, undefined>;
+  #framesG: d3.Selection<SVGGElement, unknown, null, undefined>;
   #edgesG: d3.Selection<SVGGElement, unknown, null, undefined>;
+  #labelsG: d3.Selection<SVGGElement, unknown, null, undefined>;
+  #labelK = -1;
   #tablesG: d3.Selection<SVGGElement, unknown, null, undefined>;
   #zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
   #cb: ViewCallbacks;
@@ -69,8 +73,11 @@ export class ErdView {
       .attr('xmlns', 'http://www.w3.org/2000/svg').style('display', 'block').style('background', '#f8fafc');
     drawDefs(this.svg.append('defs'));
     this.#root = this.svg.append('g').attr('class', 'erd-root');
+    this.#framesG = this.#root.append('g').attr('class', 'erd-frames');
     this.#edgesG = this.#root.append('g').attr('class', 'erd-edges');
     this.#tablesG = this.#root.append('g').attr('class', 'erd-tables');
+    // Group labels sit above the tables (halo'd text) and keep a constant screen size.
+    this.#labelsG = this.#root.append('g').attr('class', 'erd-labels').style('pointer-events', 'none');
     this.#zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.02, 3]).on('zoom', (ev: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
       this.#t = ev.transform;
       this.#root.attr('transform', ev.transform.toString());
@@ -95,6 +102,8 @@ export class ErdView {
       this.#boxes[id] = p ? { ...b, x: p.x, y: p.y } : { ...b };
     }
     this.#hubs = hubIds(data.graph.edges, new Set(Object.keys(data.layout.boxes)));
+    drawFrames(this.#framesG, this.#labelsG, data.layout.frames);
+    this.#labelK = -1;
     this.#rebuildEdges();
     const n = Object.keys(this.#boxes).length;
     this.svg.attr('aria-label', `Entity relationship diagram: ${n} tables, ${this.#edges.length} relationships drawn`);
@@ -121,7 +130,9 @@ export class ErdView {
       const parent = this.#tables.get(e.to), child = this.#tables.get(e.from);
       if (!parent || !child || !cb) continue;
       const hub = this.#hubs.has(e.to) && !e.selfRef;
-      if (hub && e.from !== sel) {
+      const gf = d.layout.groupOf[e.from], gt = d.layout.groupOf[e.to];
+      const cross = !hub && gf !== undefined && gt !== undefined && gf !== gt;
+      if ((hub && e.from !== sel) || (cross && e.from !== sel && e.to !== sel)) {
         const list = this.#stubs.get(e.from) ?? [];
         list.push(e);
         this.#stubs.set(e.from, list);
@@ -146,6 +157,7 @@ export class ErdView {
     const lod = lodFor(this.#t.k);
     const sel = this.#selectedTable();
     const ids = cull(this.#boxes, Object.keys(this.#boxes), v);
+    if (this.#labelK !== this.#t.k) { this.#labelK = this.#t.k; placeLabels(this.#labelsG, this.#t.k, lod !== 'full'); }
     const hl = d.selected && d.selected !== sel ? d.selected : null;
     // Outline level: edges are sub-pixel apart and dominate paint cost; only the selected table's are drawn.
     const edges = this.#edges.filter((x) => (lod !== 'outline' || x.e.from === sel || x.e.to === sel)
@@ -216,7 +228,7 @@ export class ErdView {
       const name = hub ? hub.name : e.to;
       g.append('text').attr('x', p.x - STUB - 3).attr('y', p.y - 6).attr('text-anchor', 'end').attr('font-family', FONT)
         .attr('font-size', 10).attr('fill', MUTED).text(name.length > 14 ? `${name.slice(0, 13)}…` : name)
-        .append('title').text(`${e.name} → ${e.to}(${e.toColumns.join(', ')}) — hub table, select this table to draw the full line`);
+        .append('title').text(`${e.name} → ${e.to}(${e.toColumns.join(', ')}) — ${this.#hubs.has(e.to) ? 'hub table' : 'laid out in another group'}, select this table to draw the full line`);
     }
   }
 
@@ -257,7 +269,14 @@ export class ErdView {
   }
 
   fit(ms = 300): void {
-    this.#apply(fitTransform(this.contentBox(), this.#host.clientWidth, this.#host.clientHeight), ms);
+    const c = this.contentBox();
+    // Group frames (a partitioned diagram) enclose their tables and carry the labels: fit them too.
+    let x0 = c.x, y0 = c.y, x1 = c.x + c.width, y1 = c.y + c.height;
+    for (const f of this.#data?.layout.frames ?? []) {
+      x0 = Math.min(x0, f.box.x); y0 = Math.min(y0, f.box.y);
+      x1 = Math.max(x1, f.box.x + f.box.width); y1 = Math.max(y1, f.box.y + f.box.height);
+    }
+    this.#apply(fitTransform({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, this.#host.clientWidth, this.#host.clientHeight), ms);
   }
 
   /** Centre a table at a readable scale. */

@@ -1,0 +1,155 @@
+/**
+ * Partition a big diagram into groups that are laid out separately (pure).
+ *
+ * Why: ELK's layered algorithm grows faster than linearly with the graph (crossing minimisation,
+ * long-edge dummies), and one layered drawing of 800 connected tables is a 33k×5k px strip that
+ * nobody can read at fit-to-screen. Groups of at most MAX_GROUP tables lay out in a fraction of the
+ * time (and in parallel workers), pack toward the screen's aspect ratio (pack.ts) and get labels
+ * readable at the furthest zoom.
+ *
+ * Groups, per schema: the hub tables (hubs.ts); each connected component of the FK graph (hub
+ * edges left out) with at least MIN_CLUSTER tables, cut into near-equal slices of a breadth-first
+ * order from a peripheral table when larger than MAX_GROUP (neighbours stay in the same or the
+ * next slice); the small components pooled; and tables with no FK inside the schema (hub edges
+ * aside) as `lone`, which need no layered layout: a grid (pack.ts gridPart) places them. A diagram of at most MAX_GROUP tables is one group,
+ * exactly as before, so small schemas keep every edge routed by ELK. Edges between groups are
+ * drawn as labelled stubs (view.ts), like hub edges, and in full for the selected table.
+ */
+import { hubIds } from './hubs';
+import type { ErdEdge, ErdGraph } from './types';
+
+export const MAX_GROUP = 120;
+export const MIN_CLUSTER = 8;
+
+export type GroupKind = 'all' | 'hubs' | 'cluster' | 'pool' | 'lone';
+
+export interface Group {
+  /** Stable id: `schema/kind/n`. */
+  id: string;
+  schema: string;
+  kind: GroupKind;
+  /** Human label, e.g. `around orders · 96 tables`; identifiers are user content (render as text). */
+  label: string;
+  /** Table ids, in graph order. */
+  tables: string[];
+}
+
+/** Undirected adjacency over `ids`, leaving out self-references and edges into `hubs`. */
+function adjacency(edges: readonly ErdEdge[], ids: ReadonlySet<string>, hubs: ReadonlySet<string>): Map<string, string[]> {
+  const adj = new Map<string, string[]>();
+  for (const id of ids) adj.set(id, []);
+  for (const e of edges) {
+    if (e.selfRef || hubs.has(e.to) || hubs.has(e.from) || !ids.has(e.from) || !ids.has(e.to)) continue;
+    adj.get(e.from)!.push(e.to);
+    adj.get(e.to)!.push(e.from);
+  }
+  return adj;
+}
+
+/** Breadth-first order of the component containing `start` (neighbours in the order given). */
+function bfs(adj: Map<string, string[]>, start: string): string[] {
+  const seen = new Set([start]);
+  const order = [start];
+  for (let i = 0; i < order.length; i++)
+    for (const n of adj.get(order[i])!) if (!seen.has(n)) { seen.add(n); order.push(n); }
+  return order;
+}
+
+/** Connected components in first-appearance order of `ids`. */
+export function components(adj: Map<string, string[]>, ids: readonly string[]): string[][] {
+  const done = new Set<string>();
+  const out: string[][] = [];
+  for (const id of ids) {
+    if (done.has(id)) continue;
+    const c = bfs(adj, id);
+    for (const x of c) done.add(x);
+    out.push(c);
+  }
+  return out;
+}
+
+/** ⌈n / max⌉ near-equal consecutive chunks of `list`. */
+export function chunks<T>(list: readonly T[], max: number): T[][] {
+  if (!list.length) return [];
+  const size = Math.ceil(list.length / Math.ceil(list.length / max));
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Cut a component into ⌈n / max⌉ near-equal slices of a BFS order started from a pseudo-peripheral
+ * table (the last one reached by a BFS from the first), the Cuthill–McKee banding idea: every FK
+ * then joins tables in the same or adjacent slices, so few edges cross groups.
+ */
+export function slice(adj: Map<string, string[]>, comp: readonly string[], max: number): string[][] {
+  if (comp.length <= max) return [[...comp]];
+  const far = bfs(adj, comp[0]);
+  return chunks(bfs(adj, far[far.length - 1]), max);
+}
+
+/** The table most referenced from inside `tables` (ties: first in order); null when none is. */
+function centre(tables: readonly string[], edges: readonly ErdEdge[], hubs: ReadonlySet<string>): string | null {
+  const inside = new Set(tables);
+  const deg = new Map<string, number>();
+  for (const e of edges)
+    if (!e.selfRef && !hubs.has(e.to) && inside.has(e.from) && inside.has(e.to)) deg.set(e.to, (deg.get(e.to) ?? 0) + 1);
+  let best: string | null = null;
+  for (const t of tables) if ((deg.get(t) ?? 0) > (best ? deg.get(best)! : 0)) best = t;
+  return best;
+}
+
+const nameOf = (id: string): string => id.slice(id.indexOf('.') + 1);
+const count = (n: number): string => `${n} table${n === 1 ? '' : 's'}`;
+
+/** Partition the tables in `ids` (graph order is kept inside each group). */
+export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_GROUP): Group[] {
+  const tables = graph.tables.filter((t) => ids.has(t.id));
+  if (tables.length <= max) {
+    const schemas = [...new Set(tables.map((t) => t.schema))];
+    return [{ id: 'all', schema: schemas.length === 1 ? schemas[0] : '', kind: 'all', label: count(tables.length), tables: tables.map((t) => t.id) }];
+  }
+  const hubs = hubIds(graph.edges, ids);
+  const groups: Group[] = [];
+  const bySchema = new Map<string, string[]>();
+  for (const t of tables) {
+    const list = bySchema.get(t.schema) ?? [];
+    list.push(t.id);
+    bySchema.set(t.schema, list);
+  }
+  for (const [schema, list] of bySchema) {
+    const inSchema = new Set(list);
+    const adj = adjacency(graph.edges, inSchema, hubs);
+    const hubList = list.filter((id) => hubs.has(id));
+    if (hubList.length)
+      groups.push({ id: `${schema}/hubs/0`, schema, kind: 'hubs', tables: hubList,
+        label: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')} (edges into ${hubList.length > 1 ? 'them' : 'it'} are stubs)` });
+    const pool: string[] = [];
+    const lone: string[] = [];
+    const selfRef = new Set(graph.edges.filter((e) => e.selfRef).map((e) => e.from));
+    let n = 0;
+    for (const comp of components(adj, list.filter((id) => !hubs.has(id)))) {
+      if (comp.length === 1 && !selfRef.has(comp[0])) { lone.push(comp[0]); continue; }
+      if (comp.length < MIN_CLUSTER) { pool.push(...comp); continue; }
+      const order = new Map(list.map((id, i) => [id, i] as const));
+      for (const part of slice(adj, comp, max)) {
+        part.sort((a, b) => order.get(a)! - order.get(b)!);
+        const c = centre(part, graph.edges, hubs);
+        groups.push({ id: `${schema}/cluster/${n++}`, schema, kind: 'cluster', tables: part,
+          label: `${c ? `around ${nameOf(c)}` : 'related tables'} · ${count(part.length)}` });
+      }
+    }
+    chunks(pool, max).forEach((part, i) =>
+      groups.push({ id: `${schema}/pool/${i}`, schema, kind: 'pool', tables: part, label: `small groups · ${count(part.length)}` }));
+    chunks(lone, max).forEach((part, i) =>
+      groups.push({ id: `${schema}/lone/${i}`, schema, kind: 'lone', tables: part, label: `no foreign keys to each other · ${count(part.length)}` }));
+  }
+  return groups;
+}
+
+/** Table id → group id. */
+export function groupIndex(groups: readonly Group[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const g of groups) for (const t of g.tables) m.set(t, g.id);
+  return m;
+}
