@@ -2,9 +2,12 @@
  * PGlite behind the core's Db port. Used as-is in Node (CLI, vitest) and inside the
  * browser's Web Worker. The core never imports PGlite.
  *
- * Boot cost: a fresh PGlite runs initdb (~1.5–4 s). The factory boots once per extension
- * set, keeps the empty data directory, and starts later databases from it (`loadDataDir`,
- * ~0.5 s).
+ * Boot cost: a fresh PGlite runs initdb (~1.5–5 s of CPU). The factory runs it once, keeps the
+ * empty data directory, and starts every later database from it (`loadDataDir`, ~0.5 s),
+ * whatever extensions that database registers: initdb's output does not depend on them
+ * (extension bundles are loaded at start, their objects made by CREATE EXTENSION). A caller
+ * that has a prebuilt data directory (the browser build ships one) passes it as `template` and
+ * no initdb runs at all.
  */
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryOptions, QueryResult } from '../core/db';
@@ -36,26 +39,30 @@ export function wrapPglite(pg: PGliteLike, extensions: readonly string[] = []): 
 export interface PgliteFactoryOptions {
   /** Extension names to register (as `CREATE EXTENSION` spells them). */
   extensions?: readonly string[];
+  /**
+   * A freshly initialised data directory (`dumpDataDir()` of a new PGlite, same PGlite version)
+   * to start databases from instead of running initdb; null/undefined or a rejection → initdb.
+   */
+  template?: () => Promise<Blob | File | null | undefined>;
 }
 
 /** A DbFactory whose databases start from a cached, freshly initialised data directory. */
 export function pgliteFactory(options: PgliteFactoryOptions = {}): DbFactory {
-  const templates = new Map<string, Promise<Blob | File>>();
+  let template: Promise<Blob | File> | null = null;
+  const initdb = async (): Promise<Blob | File> => {
+    const boot = await PGlite.create();
+    const blob = await boot.dumpDataDir('none');
+    await boot.close();
+    return blob;
+  };
+  const getTemplate = (): Promise<Blob | File> => {
+    template ??= (async () => (options.template ? await options.template().catch(() => null) : null) ?? initdb())();
+    return template;
+  };
   const make = (names: readonly string[]): DbFactory => ({
     async create() {
-      const key = [...new Set(names)].sort().join(',');
-      const extensions = (await loadExtensions(names)) as Extensions;
-      let template = templates.get(key);
-      if (!template) {
-        template = (async () => {
-          const boot = await PGlite.create({ extensions });
-          const blob = await boot.dumpDataDir('none');
-          await boot.close();
-          return blob;
-        })();
-        templates.set(key, template);
-      }
-      const pg = await PGlite.create({ loadDataDir: await template, extensions });
+      const [data, extensions] = await Promise.all([getTemplate(), loadExtensions(names)]);
+      const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions });
       return wrapPglite(pg, names);
     },
     withExtensions: (more) => make([...names, ...more]),

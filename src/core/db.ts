@@ -18,7 +18,7 @@ export interface QueryOptions {
 export interface Db {
   /** One statement, optionally with $1… parameters. Rejects with a DbError-like error. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
-  /** Several trusted statements at once (engine-authored setup only, never user SQL). */
+  /** Several statements at once, run as one implicit transaction (engine setup and the loader's batches). */
   exec(sql: string): Promise<void>;
   /** A full, independent copy (data directory) of this database: scratch space for behaviour tests. */
   clone(): Promise<Db>;

@@ -14,7 +14,7 @@ import type {
 } from '../model';
 import { catalogQuery, type QueryName } from './queries';
 import { normalizeModel } from './normalize';
-import { applyRoundTrip, roundTripStatements, stabilizeMaterializedViews } from './roundtrip';
+import { applyRoundTrip, roundTripPlan, stabilizeMaterializedViews } from './roundtrip';
 
 type Row = Record<string, unknown>;
 
@@ -68,20 +68,28 @@ export async function introspect(db: Db, options: IntrospectOptions = {}): Promi
       privileges: (await run('privileges')).map(toPrivilege),
       roles: (await run('roles')).map(toRole),
     };
-    if ((await applyRoundTrip(db, roundTripStatements(model), signal)) > 0) {
-      // Re-read what the pass can change; everything else stays as first read.
-      const again = (await run('tables')).map(toTable);
-      const againViews = (await run('views')).map(toView);
-      attachColumns(again, againViews, await run('columns'));
-      model.tables = again;
-      model.views = againViews;
+    const plan = roundTripPlan(model);
+    if ((await applyRoundTrip(db, plan.statements, signal)) > 0) {
+      // Re-read what the pass changed (the kinds it re-created); everything else stays as first read.
+      const { touches } = plan;
+      if (touches.relations) {
+        const again = (await run('tables')).map(toTable);
+        const againViews = (await run('views')).map(toView);
+        attachColumns(again, againViews, await run('columns'));
+        model.tables = again;
+        model.views = againViews;
+      }
       // A re-created constraint or index is a new object: carry its COMMENT over.
       const key = (o: { schema: string; table: string; name: string }) => `${o.schema}.${o.table}.${o.name}`;
-      const constraintComments = new Map(model.constraints.map((c) => [key(c), c.comment]));
-      const indexComments = new Map(model.indexes.map((i) => [key(i), i.comment]));
-      model.constraints = (await run('constraints')).map(toConstraint).map((c) => ({ ...c, comment: constraintComments.get(key(c)) ?? c.comment }));
-      model.indexes = (await run('indexes')).map(toIndex).map((i) => ({ ...i, comment: indexComments.get(key(i)) ?? i.comment }));
-      model.policies = (await run('policies')).map(toPolicy);
+      if (touches.constraints) {
+        const constraintComments = new Map(model.constraints.map((c) => [key(c), c.comment]));
+        model.constraints = (await run('constraints')).map(toConstraint).map((c) => ({ ...c, comment: constraintComments.get(key(c)) ?? c.comment }));
+      }
+      if (touches.indexes) {
+        const indexComments = new Map(model.indexes.map((i) => [key(i), i.comment]));
+        model.indexes = (await run('indexes')).map(toIndex).map((i) => ({ ...i, comment: indexComments.get(key(i)) ?? i.comment }));
+      }
+      if (touches.policies) model.policies = (await run('policies')).map(toPolicy);
     }
     model.views = await stabilizeMaterializedViews(db, model.views, signal);
     return normalizeModel(model);

@@ -28,24 +28,47 @@ export function quoteIdent(name: string): string {
 }
 const rel = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
 
+/** Catalog reads a round trip can change: only these are read again after it. */
+export interface RoundTripTouches {
+  /** Column defaults, or view columns (CREATE OR REPLACE VIEW): tables, views and columns. */
+  relations: boolean;
+  constraints: boolean;
+  indexes: boolean;
+  policies: boolean;
+}
+
+export interface RoundTripPlan {
+  statements: string[];
+  touches: RoundTripTouches;
+}
+
 /** DDL statements that re-create every unstable object from its own printed definition. */
 export function roundTripStatements(m: SchemaModel): string[] {
+  return roundTripPlan(m).statements;
+}
+
+/** The round-trip statements, and which catalog reads they can change. */
+export function roundTripPlan(m: SchemaModel): RoundTripPlan {
   const out: string[] = [];
+  const touches: RoundTripTouches = { relations: false, constraints: false, indexes: false, policies: false };
   for (const t of m.tables) {
     for (const c of t.columns) {
       if (c.default !== null && UNSTABLE_PRINT.test(c.default)) {
+        touches.relations = true;
         out.push(`ALTER TABLE ${rel(t.schema, t.name)} ALTER COLUMN ${quoteIdent(c.name)} SET DEFAULT ${c.default}`);
       }
     }
   }
   for (const c of m.constraints) {
     if (c.type === 'check' && UNSTABLE_PRINT.test(c.definition)) {
+      touches.constraints = true;
       out.push(`ALTER TABLE ${rel(c.schema, c.table)} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
     }
   }
   for (const i of m.indexes) {
     const unstable = (i.predicate !== null && UNSTABLE_PRINT.test(i.predicate)) || i.keys.some((k) => !k.isColumn && UNSTABLE_PRINT.test(k.expression));
     if (unstable && i.constraint === null) {
+      touches.indexes = true;
       out.push(`DROP INDEX ${rel(i.schema, i.name)}; ${i.definition}`);
     }
   }
@@ -55,15 +78,17 @@ export function roundTripStatements(m: SchemaModel): string[] {
       p.withCheck !== null ? `WITH CHECK (${p.withCheck})` : '',
     ].filter(Boolean);
     if ((p.using !== null && UNSTABLE_PRINT.test(p.using)) || (p.withCheck !== null && UNSTABLE_PRINT.test(p.withCheck))) {
+      touches.policies = true;
       out.push(`ALTER POLICY ${quoteIdent(p.name)} ON ${rel(p.schema, p.table)} ${clauses.join(' ')}`);
     }
   }
   for (const v of m.views) {
     if (!v.materialized && UNSTABLE_PRINT.test(v.definition)) {
+      touches.relations = true;
       out.push(`CREATE OR REPLACE VIEW ${rel(v.schema, v.name)} AS ${v.definition.replace(/;\s*$/, '')}`);
     }
   }
-  return out;
+  return { statements: out, touches };
 }
 
 /**

@@ -52,7 +52,8 @@ function identValue(raw: string): string {
   return raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toLowerCase();
 }
 
-function leadingCommentsStripped(text: string): string {
+/** `text` without the whitespace and comments before its first token. */
+export function leadingCommentsStripped(text: string): string {
   let s = text;
   for (;;) {
     const t = s.replace(/^\s+/, '');
