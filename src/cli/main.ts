@@ -4,6 +4,7 @@
  * worker runs.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { pgliteFactory } from '../adapters/pglite';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
@@ -47,6 +48,17 @@ function stageLogger(io: Io): (stage: string) => void {
   };
 }
 
+/**
+ * The initialised data directory the CLI build ships beside its bundle (vite.cli.config.ts);
+ * null when running unbundled (vitest), so the factory runs initdb instead.
+ */
+async function bundledTemplate(): Promise<Blob | null> {
+  const url = new URL('./pgdata.bin', import.meta.url);
+  if (url.protocol !== 'file:') return null;
+  const bytes = await readFile(url).catch(() => null);
+  return bytes ? new Blob([bytes]) : null;
+}
+
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
@@ -58,7 +70,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
   const env: EngineEnv = {
-    factory: pgliteFactory(),
+    factory: pgliteFactory({ template: bundledTemplate }),
     now: () => new Date(),
     toolVersion: packageVersion(),
     onProgress: cmd.quiet ? undefined : stageLogger(io),
