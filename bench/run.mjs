@@ -13,7 +13,7 @@
  * PostgreSQL applying the schema twice, with linear growth (time per table flat in N). The RLS
  * suite is reported beside it: PostgreSQL has nothing to compare it with.
  *
- * Env: BENCH_SIZES=100,400,1000  BENCH_RUNS=3  BENCH_RLS=0 (skip the RLS suite)  BENCH_SKIP_BUILD=1
+ * Env: BENCH_ONLY=engine,rls,browser,erd  BENCH_SIZES=100,400,1000  BENCH_RUNS=3  BENCH_RLS=0 (skip the RLS suite)  BENCH_SKIP_BUILD=1
  * Writes bench/results/engine.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -175,10 +175,12 @@ function engineBench() {
   console.log('wrote bench/results/engine.json');
 }
 
-engineBench();
+// BENCH_ONLY=engine,rls,browser,erd picks parts (default: all).
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'engine,rls,browser,erd').split(',').map((s) => s.trim()));
+if (ONLY.has('engine')) engineBench();
 for (const name of ['rls', 'browser', 'erd']) {
   const file = join(HERE, `${name}.mjs`);
-  if (!existsSync(file)) continue;
+  if (!ONLY.has(name) || !existsSync(file)) continue;
   console.log(`\n== bench/${name}.mjs`);
   const r = spawnSync(process.execPath, [file], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) process.exitCode = 1;
