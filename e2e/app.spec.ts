@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { shot, verdict, watchRequests } from './helpers';
+import { serveStatic, shot, typeInEditor, verdict, watchRequests } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ORIGIN = 'http://127.0.0.1:4173';
@@ -136,4 +136,132 @@ test('gates, RLS and SQL console views', async ({ page }) => {
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.locator('.out table')).toContainText('public', { timeout: 30_000 });
   await shot(page, 'sql-console');
+});
+
+test('a broken YAML overlay shows a located error and keeps the last report', async ({ page }) => {
+  await page.goto('./#/compliance');
+  await expect(verdict(page)).toContainText('legacy_head.sql', { timeout: 90_000 });
+  const before = await verdict(page).textContent();
+  await page.getByRole('link', { name: 'Sources' }).click();
+  await page.getByRole('button', { name: /^YAML · / }).click();
+  // A tab is not valid YAML indentation: the overlay cannot be parsed from line 2 on.
+  await typeInEditor(page, 'YAML overlay editor', 'name: x\n\tbroken: [\n', 'start');
+  const alert = page.getByRole('alert').filter({ hasText: 'The check could not run.' });
+  await expect(alert).toContainText(/canonical_schema\.yaml:\d+/, { timeout: 30_000 });
+  // The error is also a Monaco marker in the YAML editor.
+  await expect(page.getByRole('group', { name: 'YAML overlay editor' }).locator('.squiggly-error').first()).toBeAttached();
+  await shot(page, 'yaml-error');
+  await page.getByRole('link', { name: 'Compliance' }).click();
+  await expect(verdict(page)).toContainText(before!);
+  await expect(verdict(page)).toContainText('from the last check that ran');
+  await expect(page.locator('table tbody tr').first()).toBeVisible();
+});
+
+test('editing the canonical SQL re-runs the check', async ({ page }) => {
+  await page.goto('./#/compliance');
+  await expect(verdict(page)).toContainText('legacy_head.sql', { timeout: 90_000 });
+  await expect(page.locator('table tbody')).not.toContainText('public.e2e_probe');
+  await page.getByRole('link', { name: 'Sources' }).click();
+  await page.getByRole('button', { name: /^SQL · / }).click();
+  await typeInEditor(page, 'Canonical SQL editor', '\nCREATE TABLE public.e2e_probe (id integer PRIMARY KEY);\n');
+  await page.getByRole('link', { name: 'Compliance' }).click();
+  // The canonical now has a table the dump lacks: the re-run reports it missing.
+  await expect(page.locator('table tbody')).toContainText('public.e2e_probe', { timeout: 90_000 });
+  await expect(verdict(page)).toContainText('legacy_head.sql');
+});
+
+test('works served from a sub-path by a plain static server', async ({ browser }) => {
+  const server = await serveStatic(`${root}/dist/app`, '/sub/dir/');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const requests = watchRequests(page);
+    await page.goto(server.url);
+    await expect(verdict(page)).toContainText('legacy_head.sql', { timeout: 90_000 });
+    await page.getByRole('link', { name: 'Dictionary', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Tables and views' })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Sources' }).click();
+    await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+    // Everything came from under the sub-path.
+    requests.assertSameOrigin(server.url);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('the data dictionary shows a column and its allowed values', async ({ page }) => {
+  await page.goto('./#/dictionary/public.dead_events.remediation_status');
+  const row = page.locator('[id="dict-public.dead_events.remediation_status"]');
+  await expect(row).toBeVisible({ timeout: 90_000 });
+  const values = row.getByRole('list', { name: /Allowed values from ck_dead_events_remediation_status_valid/ });
+  for (const v of ['pending', 'in_progress', 'resolved', 'abandoned']) await expect(values).toContainText(v);
+  await shot(page, 'dictionary');
+  // Compliance rows link to their dictionary entry.
+  await page.getByRole('link', { name: 'Compliance' }).click();
+  await page.getByRole('link', { name: /^Dictionary entry for public\.dead_events\./ }).first().click();
+  await expect(page).toHaveURL(/#\/dictionary\/public\.dead_events\./);
+  await expect(page.locator('[id="dict-public.dead_events"]')).toBeVisible();
+});
+
+test('the onboarding tour is offered once, opens and navigates', async ({ page }) => {
+  await page.goto('./#/compliance');
+  const offer = page.getByRole('complementary', { name: 'Onboarding tour' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'No thanks' }).click();
+  await expect(offer).toBeHidden();
+  await page.reload();
+  await expect(verdict(page)).toBeVisible({ timeout: 90_000 });
+  await expect(offer).toBeHidden();
+
+  await page.getByRole('button', { name: 'Tour', exact: true }).click();
+  const tour = page.getByRole('dialog', { name: /.+/ }).filter({ has: page.locator('#tour-step-title') });
+  await expect(tour).toBeVisible();
+  await expect(tour).toContainText('1 /');
+  await expect(page).toHaveURL(/#\/sources$/);
+  await tour.getByRole('button', { name: 'Next →' }).click();
+  await expect(tour).toContainText('2 /');
+  await expect(page).toHaveURL(/#\/dictionary\/public\.tenants$/);
+  // The overlay survives the navigation and shows the live fact from the loaded schema.
+  await expect(tour).toContainText('In the loaded schema');
+  await shot(page, 'tour');
+  await tour.getByRole('button', { name: 'Close the tour' }).click();
+  await expect(tour).toBeHidden();
+});
+
+test('SQL console as a tenant sees only that tenant\'s rows', async ({ page }) => {
+  await page.goto('./#/compliance');
+  await expect(verdict(page)).toContainText('legacy_head.sql', { timeout: 90_000 });
+  await page.getByRole('link', { name: 'SQL console' }).click();
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const editor = page.getByRole('group', { name: 'SQL console editor' });
+  const setSql = async (sql: string) => {
+    await editor.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(sql);
+  };
+  // As the superuser (the default): two tenants, one run each (one statement per run).
+  const out = page.locator('.out');
+  await setSql(`INSERT INTO public.tenants (id, name, api_key_hash, notification_email) VALUES ('${A}', 'A', 'hash-a', 'a@example.test'), ('${B}', 'B', 'hash-b', 'b@example.test')`);
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(out).toContainText('2 affected', { timeout: 30_000 });
+  await setSql(`INSERT INTO public.reconciliation_runs (tenant_id) VALUES ('${A}'), ('${B}'), ('${B}')`);
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(out).toContainText('3 affected', { timeout: 30_000 });
+  await setSql('SELECT tenant_id FROM public.reconciliation_runs ORDER BY 1;');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(out).toContainText('3 row(s)', { timeout: 30_000 });
+  await expect(page.locator('.out table tbody tr')).toHaveCount(3);
+
+  await page.getByLabel('As tenant').check();
+  await page.getByLabel('Role').selectOption('app_rw');
+  await page.getByLabel('Tenant', { exact: true }).fill(A);
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(out).toContainText('1 row(s)', { timeout: 30_000 });
+  await expect(page.locator('.out table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.out table tbody')).toContainText(A);
+  await expect(page.locator('.out table tbody')).not.toContainText(B);
+  await shot(page, 'sql-as-tenant');
 });

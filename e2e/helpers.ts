@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /** Records every request the page makes; `assertSameOrigin` fails on any that leaves the origin. */
 export function watchRequests(page: Page) {
@@ -18,3 +21,37 @@ export function watchRequests(page: Page) {
 export const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /^(PASS|WARN_PASS|FAIL) / });
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.ttf': 'font/ttf',
+};
+
+/**
+ * A bare static file server (no SPA fallback, no rewriting): `dir` is served under `prefix`
+ * (e.g. `/sub/dir/`), anything else is a 404 — the way a plain host serves a sub-path.
+ */
+export async function serveStatic(dir: string, prefix: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const base = resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    let file = normalize(join(base, path.slice(prefix.length)));
+    if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Types into the Monaco editor labelled `label` at the end (or start) of its text, bypassing auto-closing. */
+export async function typeInEditor(page: Page, label: string | RegExp, text: string, at: 'start' | 'end' = 'end') {
+  const editor = page.getByRole('group', { name: label });
+  await editor.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press(at === 'end' ? 'Control+End' : 'Control+Home');
+  await page.keyboard.insertText(text);
+}

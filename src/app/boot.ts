@@ -2,7 +2,7 @@
  * First start: restore the saved session, or load the bundled defaults (canonical SQL, its
  * YAML and a sample dump) so a full report appears with no action.
  */
-import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSpec, type BundledFile } from './bundled';
+import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSeeds, loadBundledSpec, type BundledFile } from './bundled';
 import type { AppState } from './state/app.svelte';
 import type { DumpEntry } from './state/sources.svelte';
 
@@ -11,14 +11,14 @@ export function defaultSampleName(names: readonly string[]): string | null {
   return names.find((n) => /legacy|drift|head/i.test(n)) ?? names[0] ?? null;
 }
 
-interface Defaults { canonical: BundledFile | null; spec: BundledFile | null; sample: { name: string; text: string } | null }
+interface Defaults { canonical: BundledFile | null; spec: BundledFile | null; seeds: BundledFile | null; sample: { name: string; text: string } | null }
 
 async function fetchDefaults(): Promise<Defaults> {
   const name = defaultSampleName(bundledSampleNames);
-  const [canonical, spec, sample] = await Promise.all([
-    loadBundledCanonical(), loadBundledSpec(), name ? loadBundledSample(name) : Promise.resolve(null),
+  const [canonical, spec, seeds, sample] = await Promise.all([
+    loadBundledCanonical(), loadBundledSpec(), loadBundledSeeds(), name ? loadBundledSample(name) : Promise.resolve(null),
   ]);
-  return { canonical, spec, sample: sample && name ? { name, text: sample.text } : null };
+  return { canonical, spec, seeds, sample: sample && name ? { name, text: sample.text } : null };
 }
 
 /** Synchronous on purpose: nothing the user does can slip in between clearing and refilling. */
@@ -26,6 +26,7 @@ function applyDefaults(app: AppState, d: Defaults) {
   app.sources.restore({
     canonical: d.canonical ?? { name: 'canonical.sql', text: '' },
     spec: d.spec ?? null,
+    seeds: d.seeds ?? null,
     dumps: [],
     activeKey: null,
     phase: 'all',
@@ -42,9 +43,11 @@ function readd(app: AppState, early: DumpEntry[]) {
 export async function boot(app: AppState): Promise<void> {
   const saved = await app.session.load();
   const defaults = saved ? null : await fetchDefaults();
+  // Sessions saved before the seed overrides were part of the inputs get the bundled ones.
+  const seeds = saved && saved.sources.seeds === undefined ? await loadBundledSeeds() : undefined;
   const early = app.sources.dumps;
   if (saved) {
-    app.sources.restore(saved.sources);
+    app.sources.restore(seeds === undefined ? saved.sources : { ...saved.sources, seeds });
     app.drift.restore(saved.drift);
     app.theme.choice = saved.theme ?? 'system';
     app.history = saved.history ?? [];

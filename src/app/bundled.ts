@@ -1,5 +1,6 @@
 /**
- * The bundled default inputs (schema/): canonical SQL, its YAML overlay and the sample dumps.
+ * The bundled default inputs (schema/): canonical SQL, its YAML overlay, the seed overrides and
+ * the sample dumps.
  * Loaded lazily (each file its own chunk) so the first JS the page needs stays small.
  */
 export interface BundledFile {
@@ -9,6 +10,8 @@ export interface BundledFile {
 
 const canonicalSql = import.meta.glob('/schema/canonical_schema.sql', { query: '?raw', import: 'default' });
 const canonicalYaml = import.meta.glob('/schema/canonical_schema.yaml', { query: '?raw', import: 'default' });
+const seedsYaml = import.meta.glob('/schema/seeds/skeldir.yaml', { query: '?raw', import: 'default' });
+const tourYaml = import.meta.glob('/schema/tour.yaml', { query: '?raw', import: 'default' });
 const samples = import.meta.glob('/schema/samples/*.sql', { query: '?raw', import: 'default' });
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -21,6 +24,11 @@ async function first(map: Record<string, () => Promise<unknown>>): Promise<Bundl
 
 export const loadBundledCanonical = () => first(canonicalSql);
 export const loadBundledSpec = () => first(canonicalYaml);
+/** RLS/smoke seed overrides (what the catalog cannot say, e.g. a trigger's sum rule); the CLI's default too. */
+export const loadBundledSeeds = () => first(seedsYaml);
+
+/** The onboarding walkthrough (schema/tour.yaml). */
+export const loadBundledTour = () => first(tourYaml);
 
 /** Sample dump names in sorted order, e.g. `legacy_head.sql`. */
 export const bundledSampleNames: string[] = Object.keys(samples).map(baseName).sort();

@@ -10,7 +10,9 @@ import type { Db } from '../../core/db';
 import { pgErrorFields } from '../../core/db';
 import { InputError } from '../../core/errors';
 import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
+import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
+import { preparedFromPrebuilt } from './prebuilt-canonical';
 import type { CheckRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -53,7 +55,9 @@ let prepared: PreparedCanonical | null = null;
 async function canonicalFor(req: CheckRequest, env: Parameters<typeof prepareCanonical>[1]): Promise<PreparedCanonical> {
   const { sha256 } = await sha256Hex(req.canonical.text);
   if (prepared && prepared.name === req.canonical.name && prepared.sha256 === sha256) return prepared;
-  const next = await prepareCanonical({ name: req.canonical.name, sql: req.canonical.text }, env);
+  // The bundled canonical, unedited: prepared at build time (its database starts on first use).
+  const next = preparedFromPrebuilt(prebuiltCanonical, req.canonical.name, sha256, factory.open)
+    ?? await prepareCanonical({ name: req.canonical.name, sql: req.canonical.text }, env);
   prepared = next;
   keep('canonical', next.db);
   return next;
@@ -82,9 +86,11 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
           dump: { name: dump.name, sql: dump.sql },
           phase: req.phase,
           smoke: BUNDLED_SMOKE,
+          seeds: req.seeds ? { name: req.seeds.name, yaml: req.seeds.text } : null,
         };
         // The overlay is parsed first: a YAML error is reported before PostgreSQL does any work.
-        const phases = specOf(input).phases;
+        const spec = input.spec ? specOf(input) : null;
+        const phases = spec?.phases ?? [];
         canonical ??= await canonicalFor(req, env);
         const result = await runCheck(input, env, { canonical });
         if (signal.aborted) {
@@ -95,7 +101,7 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
         keep(dump.key, result.dumpDb);
         post({
           type: 'result', id: req.id, dump: dump.key, report: result.report,
-          canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, ms: performance.now() - t0,
+          canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, spec, ms: performance.now() - t0,
         });
       } catch (err) {
         if (signal.aborted) break;

@@ -31,6 +31,8 @@ async function bootTemplate(): Promise<Blob> {
 export interface BrowserFactory extends DbFactory {
   /** Starts one database in the background and keeps it for the next create() (cold-start warm-up). */
   warm(): void;
+  /** Starts a database from a prebuilt data directory at `url` (e.g. the prepared canonical). */
+  open(url: string, extensions: readonly string[]): Promise<Db>;
 }
 
 export function browserFactory(onStage: (stage: string) => void): BrowserFactory {
@@ -64,5 +66,10 @@ export function browserFactory(onStage: (stage: string) => void): BrowserFactory
     withExtensions: (more) => make([...names, ...more]),
     supportsExtension: isSupportedExtension,
   });
-  return { ...make([]), warm: () => { spare ??= start([]); spare.catch(() => {}); } };
+  const open = async (url: string, names: readonly string[]): Promise<Db> => {
+    const [data, extensions] = await Promise.all([fetchTemplate(url), loadExtensions(names)]);
+    const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions });
+    return wrapPglite(pg, names);
+  };
+  return { ...make([]), warm: () => { spare ??= start([]); spare.catch(() => {}); }, open };
 }

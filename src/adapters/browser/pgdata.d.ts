@@ -3,3 +3,10 @@ declare module 'virtual:skeldir-pgdata' {
   const url: string | null;
   export default url;
 }
+
+declare module 'virtual:skeldir-canonical' {
+  import type { PrebuiltCanonical } from './prebuilt-canonical';
+  /** The bundled canonical schema prepared at build time, or null in dev (build/pgdata-plugin.ts). */
+  const prebuilt: PrebuiltCanonical | null;
+  export default prebuilt;
+}

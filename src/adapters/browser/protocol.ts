@@ -4,7 +4,7 @@
  */
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
-import type { Phase } from '../../core/spec/types';
+import type { Phase, Spec } from '../../core/spec/types';
 
 export interface NamedText {
   name: string;
@@ -24,6 +24,8 @@ export interface CheckRequest {
   id: number;
   canonical: NamedText;
   spec: NamedText | null;
+  /** Seed overrides for the RLS suite and smoke tests (schema/seeds/skeldir.yaml); null for none. */
+  seeds: NamedText | null;
   dumps: DumpSource[];
   phase: string;
 }
@@ -71,6 +73,11 @@ export interface ResultMessage {
   dumpModel: SchemaModel;
   /** The overlay's phases (prerequisites for the gates graph); empty without an overlay. */
   phases: Phase[];
+  /**
+   * The parsed overlay (data dictionary tags, invariants), null without one. Parsed in the worker:
+   * its JSON Schema validator compiles code, which the page's CSP (no unsafe-eval) forbids.
+   */
+  spec: Spec | null;
   ms: number;
 }
 

@@ -9,6 +9,7 @@ import { Router } from './router.svelte';
 import { SessionStore } from './session.svelte';
 import { Sources } from './sources.svelte';
 import { Theme } from './theme.svelte';
+import { TourState } from './tour.svelte';
 
 export class AppState {
   sources = new Sources();
@@ -17,6 +18,7 @@ export class AppState {
   drift = new DriftState();
   theme = new Theme();
   session = new SessionStore();
+  tour = new TourState();
   /** SQL console history, newest first. */
   history = $state.raw<string[]>([]);
   /** Restored session or defaults are in place (the first check can start). */

@@ -5,7 +5,7 @@
 import type { FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
-import type { Phase } from '../../core/spec/types';
+import type { Phase, Spec } from '../../core/spec/types';
 import type { Sources } from './sources.svelte';
 
 export interface RunError {
@@ -16,7 +16,8 @@ export interface RunError {
 export interface DumpOutcome {
   key: string;
   name: string;
-  status: 'queued' | 'running' | 'done' | 'error';
+  /** `stale`: the last run ended without a new result for this dump (e.g. the YAML broke); `report` is the previous one. */
+  status: 'queued' | 'running' | 'done' | 'error' | 'stale';
   report: Report | null;
   dumpModel: SchemaModel | null;
   error: RunError | null;
@@ -40,6 +41,8 @@ export class Engine {
   canonicalModel = $state.raw<SchemaModel | null>(null);
   /** Phases of the overlay the last result was checked with. */
   phases = $state.raw<Phase[]>([]);
+  /** The overlay the last result was checked with (parsed in the worker); null without one. */
+  spec = $state.raw<Spec | null>(null);
   progress = $state.raw<Progress | null>(null);
   running = $state(false);
   /** A failure of the whole run (e.g. the canonical SQL or YAML is unusable). */
@@ -82,6 +85,7 @@ export class Engine {
       type: 'check', id,
       canonical: { name: sources.canonical.name, text: sources.canonical.text },
       spec: sources.spec ? { name: sources.spec.name, text: sources.spec.text } : null,
+      seeds: sources.seeds ? { name: sources.seeds.name, text: sources.seeds.text } : null,
       dumps, phase: sources.phase,
     });
   }
@@ -98,9 +102,17 @@ export class Engine {
   query(target: string, sql: string, asTenant: SqlQueryRequest['asTenant']): Promise<SqlResultMessage> {
     // Query ids are negative so they can never collide with run ids.
     const id = -++this.#queryId;
+    // A plain copy: a $state proxy cannot be structured-cloned to the worker.
+    const tenant = asTenant ? { role: asTenant.role, guc: asTenant.guc, tenant: asTenant.tenant } : null;
     return new Promise((resolve) => {
       this.#queries.set(id, resolve);
-      this.#post({ type: 'sql-query', id, target, sql, asTenant });
+      try {
+        this.#post({ type: 'sql-query', id, target, sql, asTenant: tenant });
+      } catch (err) {
+        this.#queries.delete(id);
+        resolve({ type: 'sql-result', id, fields: [], rows: [], affectedRows: null, rowCount: 0, ms: 0,
+          error: { message: `Could not send the query to the engine: ${(err as Error).message}`, sqlstate: null, position: null } });
+      }
     });
   }
 
@@ -125,6 +137,7 @@ export class Engine {
       case 'result':
         this.canonicalModel = m.canonicalModel;
         this.phases = m.phases;
+        this.spec = m.spec;
         this.#patch(m.dump, { status: 'done', report: m.report, dumpModel: m.dumpModel, error: null, ms: m.ms });
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
@@ -132,17 +145,26 @@ export class Engine {
           performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms } });
         }
         break;
-      case 'error':
-        if (m.dump) this.#patch(m.dump, { status: 'error', error: { message: m.message, location: m.location } });
-        else this.runError = { message: m.message, location: m.location };
-        if (m.location && m.dump && this.outcomes[m.dump]?.name !== m.location.source) {
-          this.runError = { message: m.message, location: m.location };
-        }
+      case 'error': {
+        // An error located in another input (the canonical SQL, the YAML, the seeds) is the run's,
+        // not this dump's: the dump keeps its last report (marked stale when the run is done).
+        const runWide = !m.dump || (m.location !== null && this.outcomes[m.dump]?.name !== m.location.source);
+        if (runWide) this.runError = { message: m.message, location: m.location };
+        else this.#patch(m.dump!, { status: 'error', error: { message: m.message, location: m.location } });
         break;
-      case 'done':
+      }
+      case 'done': {
+        // Anything the run did not get to keeps its previous report, marked as such.
+        const left = Object.values(this.outcomes).filter((o) => o.status === 'queued' || o.status === 'running');
+        if (left.length) {
+          const next = { ...this.outcomes };
+          for (const o of left) next[o.key] = { ...o, status: 'stale' };
+          this.outcomes = next;
+        }
         this.running = false;
         this.progress = null;
         break;
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The inputs of the check: canonical SQL, its YAML overlay, the dumps and the phase.
+ * The inputs of the check: canonical SQL, its YAML overlay, the seed overrides, the dumps and the phase.
  * Every edit bumps `revision`, which the app watches to re-run the check (debounced).
  */
 export interface NamedText {
@@ -18,6 +18,8 @@ export interface DumpEntry {
 export interface SourcesSnapshot {
   canonical: NamedText;
   spec: NamedText | null;
+  /** Seed overrides for the RLS suite and smoke tests (schema/seeds/*.yaml). Absent in sessions saved before seeds existed. */
+  seeds?: NamedText | null;
   dumps: DumpEntry[];
   activeKey: string | null;
   phase: string;
@@ -27,6 +29,7 @@ export interface SourcesSnapshot {
 export class Sources {
   canonical = $state.raw<NamedText>({ name: 'canonical.sql', text: '' });
   spec = $state.raw<NamedText | null>(null);
+  seeds = $state.raw<NamedText | null>(null);
   dumps = $state.raw<DumpEntry[]>([]);
   activeKey = $state<string | null>(null);
   phase = $state('all');
@@ -45,6 +48,12 @@ export class Sources {
   setSpec(text: string) {
     if (this.spec && text === this.spec.text) return;
     this.spec = { name: this.spec?.name ?? 'canonical_schema.yaml', text };
+    this.revision++;
+  }
+
+  setSeeds(text: string) {
+    if (this.seeds && text === this.seeds.text) return;
+    this.seeds = { name: this.seeds?.name ?? 'seeds.yaml', text };
     this.revision++;
   }
 
@@ -82,12 +91,13 @@ export class Sources {
   }
 
   snapshot(): SourcesSnapshot {
-    return { canonical: this.canonical, spec: this.spec, dumps: this.dumps, activeKey: this.activeKey, phase: this.phase, nextFile: this.#nextFile };
+    return { canonical: this.canonical, spec: this.spec, seeds: this.seeds, dumps: this.dumps, activeKey: this.activeKey, phase: this.phase, nextFile: this.#nextFile };
   }
 
   restore(s: SourcesSnapshot) {
     this.canonical = s.canonical;
     this.spec = s.spec;
+    this.seeds = s.seeds ?? null;
     this.dumps = s.dumps;
     this.activeKey = s.activeKey;
     this.phase = s.phase || 'all';

@@ -1,41 +1,71 @@
 /**
- * Build-time only (Vite plugin, runs in Node): boots PGlite once, dumps its freshly initialised
- * data directory (`dumpDataDir('gzip')`) and emits it as an asset. The browser worker starts its
- * databases from it (`loadDataDir`) instead of running initdb in the page, which is the slowest
- * part of a cold start. `virtual:skeldir-pgdata` exports the asset's URL (null in dev, where the
- * worker falls back to initdb).
+ * Build-time only (Vite plugin, runs in Node). Two virtual modules for the engine worker:
  *
- * The data directory is portable: PGlite is the same WASM build in Node and in the browser.
+ * - `virtual:skeldir-pgdata`: the URL of a freshly initialised PGlite data directory
+ *   (`dumpDataDir('gzip')`), so the page starts its databases from it (`loadDataDir`) instead of
+ *   running initdb. null in dev, where the worker falls back to initdb.
+ * - `virtual:skeldir-canonical`: the bundled canonical schema prepared ahead (a data directory
+ *   with it loaded, its SchemaModel and load summary; build/prepare-canonical.ts), keyed by the
+ *   sha256 of schema/canonical_schema.sql. null in dev. The page uses it only while the canonical
+ *   text is unchanged; that takes the canonical load + introspection off the first verdict.
+ *
+ * The data directories are portable: PGlite is the same WASM build in Node and in the browser.
  */
-import type { Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runnerImport, type Plugin } from 'vite';
 
 const VIRTUAL = 'virtual:skeldir-pgdata';
-const RESOLVED = '\0' + VIRTUAL;
+const CANONICAL = 'virtual:skeldir-canonical';
+/** The bundled canonical, named as the page names it (src/app/bundled.ts). */
+const CANONICAL_NAME = 'schema/canonical_schema.sql';
+
+type PrepareModule = typeof import('./prepare-canonical');
 
 export function pgdataPlugin(): Plugin {
   let build = false;
-  let data: Promise<Uint8Array> | null = null;
+  let root = process.cwd();
+  let empty: Promise<Uint8Array> | null = null;
+  let canonical: ReturnType<PrepareModule['buildPreparedCanonical']> | null = null;
   return {
     name: 'skeldir-pgdata',
     configResolved(config) {
       build = config.command === 'build';
+      root = config.root;
     },
     resolveId(id) {
-      return id === VIRTUAL ? RESOLVED : undefined;
+      return id === VIRTUAL || id === CANONICAL ? '\0' + id : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED) return undefined;
-      if (!build) return 'export default null;';
-      data ??= (async () => {
-        const { PGlite } = await import('@electric-sql/pglite');
-        const pg = await PGlite.create();
-        const blob = await pg.dumpDataDir('gzip');
-        await pg.close();
-        return new Uint8Array(await blob.arrayBuffer());
-      })();
-      // `.bin`, not `.tar.gz`: static servers must not add Content-Encoding and unpack it on the way.
-      const ref = this.emitFile({ type: 'asset', name: 'pgdata.bin', source: await data });
-      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      if (id === '\0' + VIRTUAL) {
+        if (!build) return 'export default null;';
+        empty ??= (async () => {
+          const { PGlite } = await import('@electric-sql/pglite');
+          const pg = await PGlite.create();
+          const blob = await pg.dumpDataDir('gzip');
+          await pg.close();
+          return new Uint8Array(await blob.arrayBuffer());
+        })();
+        // `.bin`, not `.tar.gz`: static servers must not add Content-Encoding and unpack it on the way.
+        const ref = this.emitFile({ type: 'asset', name: 'pgdata.bin', source: await empty });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      }
+      if (id === '\0' + CANONICAL) {
+        if (!build) return 'export default null;';
+        const path = join(root, CANONICAL_NAME);
+        this.addWatchFile(path);
+        canonical ??= (async () => {
+          // Through Vite's module runner: the core imports its catalog SQL with `?raw`.
+          const { module } = await runnerImport<PrepareModule>(join(root, 'src/adapters/browser/build/prepare-canonical.ts'), {
+            configFile: false, root, logLevel: 'warn',
+          });
+          return module.buildPreparedCanonical(CANONICAL_NAME, readFileSync(path, 'utf8'));
+        })();
+        const { dataDir, meta } = await canonical;
+        const ref = this.emitFile({ type: 'asset', name: 'canonical-pgdata.bin', source: dataDir });
+        return `export default { url: import.meta.ROLLUP_FILE_URL_${ref}, meta: JSON.parse(${JSON.stringify(JSON.stringify(meta))}) };`;
+      }
+      return undefined;
     },
   };
 }
