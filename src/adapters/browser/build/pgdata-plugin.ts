@@ -9,6 +9,8 @@
  *   sha256 of schema/canonical_schema.sql. null in dev. The page uses it only while the canonical
  *   text is unchanged; that takes the canonical load + introspection off the first verdict.
  *
+ * `SKELDIR_NO_PREBUILT_CANONICAL=1` at build time leaves the canonical out (A/B benchmarking).
+ *
  * The data directories are portable: PGlite is the same WASM build in Node and in the browser.
  */
 import { readFileSync } from 'node:fs';
@@ -51,7 +53,7 @@ export function pgdataPlugin(): Plugin {
         return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
       }
       if (id === '\0' + CANONICAL) {
-        if (!build) return 'export default null;';
+        if (!build || process.env.SKELDIR_NO_PREBUILT_CANONICAL) return 'export default null;';
         const path = join(root, CANONICAL_NAME);
         this.addWatchFile(path);
         canonical ??= (async () => {
