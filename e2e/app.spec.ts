@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic, shot, typeInEditor, verdict, watchRequests } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4173}`;
 
 test.describe.configure({ mode: 'serial' });
 
