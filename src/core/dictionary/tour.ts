@@ -15,7 +15,7 @@
 import { InputError } from '../errors';
 import type { SchemaModel } from '../model';
 import { parseAllowedValues } from './check-values';
-import { isNullScalar, locate, parseLocatedYaml, type YNode } from './located-yaml';
+import { isNullScalar, positionOf as locate, parsePlainYaml as parseLocatedYaml, type PlainNode as YNode } from '../yaml/located';
 
 export interface TourStep {
   /** Stable id (kebab/snake case), used to remember progress. */

@@ -1,6 +1,6 @@
 /** schema/smoke/*.yaml → SmokeTest[], with InputErrors located at the offending key. */
 
-import { loadLocatedYaml, type LocatedYaml, type YamlPath } from '../synth/yaml';
+import { loadLocatedYaml, type LocatedYaml, type YamlPath } from '../yaml/located';
 import type { Comparison, SmokeExpect, SmokeInsert, SmokeSeed, SmokeStep, SmokeTest } from './types';
 
 const TEST_KEYS = new Set(['id', 'phase', 'title', 'requires', 'as', 'tenant', 'seed', 'setup', 'sql', 'expect']);

@@ -6,13 +6,12 @@
  * invariant categories, identities of the wrong shape for their type.
  */
 import Ajv, { type ErrorObject } from 'ajv';
-import { load, YAMLException } from 'js-yaml';
 import overlaySchema from '../../../schema/canonical_schema.schema.json';
 import { InputError } from '../errors';
 import { DEFAULT_EXTRA, DEFAULT_UNTAGGED } from './defaults';
 import { identityProblem } from './identity';
 import type { ElementType, Phase, Severity, Spec, SpecElement, Tenancy } from './types';
-import { locate, yamlLocations, type NodeLocation } from './yaml-locations';
+import { loadLocatedYaml } from '../yaml/located';
 
 /** The overlay as written (snake_case), once it passed the JSON Schema. */
 interface RawOverlay {
@@ -38,20 +37,13 @@ function validate(value: unknown): ErrorObject[] {
 export function parseSpec(text: string, source: string): Spec {
   if (text.trim() === '') throw new InputError('overlay is empty: expected a YAML mapping with name, phases and elements', { source, line: 1, column: 1 });
 
-  let value: unknown;
-  try {
-    value = load(text, { filename: source });
-  } catch (err) {
-    if (err instanceof YAMLException) {
-      const mark = err.mark;
-      throw new InputError(`invalid YAML: ${err.reason}`, { source, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1 }, { cause: err });
-    }
-    throw new InputError(`cannot read overlay: ${(err as Error).message}`, { source, line: 1, column: 1 }, { cause: err });
-  }
-
-  const locations = yamlLocations(text);
+  const doc = loadLocatedYaml(text, source, {
+    unplaced: { line: 1, column: 1 },
+    failure: (err) => new InputError(`cannot read overlay: ${(err as Error).message}`, { source, line: 1, column: 1 }, { cause: err }),
+  });
+  const value = doc.value;
   const fail = (pointer: string, message: string, at: 'value' | 'key' = 'value'): never => {
-    const loc: NodeLocation = locate(locations, pointer);
+    const loc = doc.at(pointer);
     const pos = at === 'key' && loc.key ? loc.key : loc.value;
     throw new InputError(message, { source, line: pos.line, column: pos.column });
   };
@@ -73,7 +65,7 @@ export function parseSpec(text: string, source: string): Spec {
   const phaseIndex = new Map<string, number>();
   raw.phases.forEach((p, i) => {
     const first = phaseIndex.get(p.id);
-    if (first !== undefined) fail(`/phases/${i}/id`, `duplicate phase id '${p.id}' (first defined at line ${locate(locations, `/phases/${first}`).value.line})`);
+    if (first !== undefined) fail(`/phases/${i}/id`, `duplicate phase id '${p.id}' (first defined at line ${doc.at(`/phases/${first}`).value.line})`);
     phaseIndex.set(p.id, i);
   });
   raw.phases.forEach((p, i) => {
@@ -93,7 +85,7 @@ export function parseSpec(text: string, source: string): Spec {
     const key = `${el.type}|${el.object}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail(`/elements/${i}/object`, `duplicate element: ${el.type} '${el.object}' is already tagged at line ${locate(locations, `/elements/${first}`).value.line}`);
+      fail(`/elements/${i}/object`, `duplicate element: ${el.type} '${el.object}' is already tagged at line ${doc.at(`/elements/${first}`).value.line}`);
     }
     seen.set(key, i);
     if (el.invariant !== undefined && !(el.invariant in invariants)) {
@@ -123,7 +115,7 @@ export function parseSpec(text: string, source: string): Spec {
     ...(el.severity !== undefined ? { severity: el.severity } : {}),
     phases: [...(el.phases ?? [])],
     ...(el.rationale !== undefined ? { rationale: el.rationale } : {}),
-    line: locate(locations, `/elements/${i}`).value.line,
+    line: doc.at(`/elements/${i}`).value.line,
   }));
   return {
     name: raw.name,

@@ -14,7 +14,7 @@
  * `{column}` is replaced by that column's value in the same row (as a quoted literal).
  */
 import type { QName } from '../model';
-import { loadLocatedYaml } from './yaml';
+import { loadLocatedYaml } from '../yaml/located';
 
 export type OverrideValue = { literal: string | null } | { sql: string };
 
