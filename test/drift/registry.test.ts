@@ -39,3 +39,15 @@ describe('drift registry', () => {
     });
   });
 });
+
+describe('the bundled registry (schema/drift_registry.json)', () => {
+  it('keeps the team’s seed-004 numbers for the known drifts and numbers new ones after them', async () => {
+    const { default: known } = await import('../../schema/drift_registry.json');
+    const r = reviveRegistry(known)!;
+    expect(driftIdOf(r, 'missing:index:public.attribution_allocations.idx_allocations_channel_performance')).toBe('SCHEMA-DRIFT-001');
+    expect(driftIdOf(r, 'definition_mismatch:constraint:public.dead_events.ck_dead_events_remediation_status_valid')).toBe('SCHEMA-DRIFT-002');
+    expect(driftIdOf(r, 'missing:column:public.attribution_allocations.channel')).toBe('SCHEMA-DRIFT-003');
+    const next = registerDrifts(r, ['extra:table:public.channel_taxonomy']);
+    expect(driftIdOf(next, 'extra:table:public.channel_taxonomy')).toBe('SCHEMA-DRIFT-004');
+  });
+});

@@ -4,6 +4,10 @@
  */
 import { emptyRegistry, registerDrifts, reviveRegistry, type DriftRegistry } from '../../core/drift/registry';
 import { emptyDecision, type DriftDecision, type DriftDecisions } from '../../core/drift/table';
+import known from '../../../schema/drift_registry.json';
+
+/** The team's registry (schema/drift_registry.json): known drifts keep their seed-004 numbers. */
+const initialRegistry = (): DriftRegistry => reviveRegistry(known) ?? emptyRegistry();
 
 export interface DriftSnapshot {
   registry: DriftRegistry;
@@ -11,7 +15,7 @@ export interface DriftSnapshot {
 }
 
 export class DriftState {
-  registry = $state.raw<DriftRegistry>(emptyRegistry());
+  registry = $state.raw<DriftRegistry>(initialRegistry());
   decisions = $state.raw<DriftDecisions>({});
 
   /** Gives every divergence id its stable number (no-op for known ones). */
@@ -30,7 +34,7 @@ export class DriftState {
   }
 
   restore(s: Partial<DriftSnapshot> | undefined) {
-    this.registry = reviveRegistry(s?.registry) ?? emptyRegistry();
+    this.registry = reviveRegistry(s?.registry) ?? initialRegistry();
     this.decisions = s?.decisions && typeof s.decisions === 'object' ? s.decisions : {};
   }
 }
