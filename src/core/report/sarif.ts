@@ -93,8 +93,9 @@ export function toSarif(report: Report): string {
       properties: { outcome: t.outcome, phase: t.phase, sql: t.sql },
     });
   }
+  // `$schema` is optional in SARIF 2.1.0 (§3.13.3); `version` identifies the format. Leaving the
+  // schema URL out keeps every artefact free of network references.
   const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
