@@ -3,7 +3,7 @@
  * what the overlay (Spec) says about each element. Plain JSON values; built by
  * `buildDictionary()` (build.ts), exported by `dictionaryToMarkdown()` (markdown.ts).
  */
-import type { ConstraintType, FkAction, PolicyCommand, QName } from '../model';
+import type { Column, ConstraintType, FkAction, PolicyCommand, QName } from '../model';
 import type { Severity } from '../spec/types';
 import type { AllowedValues } from './check-values';
 
@@ -19,25 +19,16 @@ export interface DictTag {
   rationale: string | null;
 }
 
-export interface DictColumn {
+/** A column as the model has it (src/core/model.ts), plus what the dictionary adds. */
+export interface DictColumn extends Pick<Column, 'name' | 'position' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'comment'> {
   /** Element id, e.g. `public.dead_events.remediation_status`. */
   id: string;
-  name: string;
-  position: number;
-  /** format_type, e.g. `character varying(50)`. */
-  type: string;
-  notNull: boolean;
-  /** pg_get_expr of the default, e.g. `'pending'::character varying`; null for none. */
-  default: string | null;
-  identity: 'always' | 'by default' | null;
-  generated: string | null;
   /** Key roles the column plays: `PK`, `FK`, `UNIQUE` (single- or multi-column unique constraint/index). */
   keys: ('PK' | 'FK' | 'UNIQUE')[];
   /** Foreign-key targets, e.g. `public.tenants.id`. */
   references: string[];
   /** Values a CHECK enumerates for this column, with the constraint's name. */
   allowed: (AllowedValues & { constraint: string }) | null;
-  comment: string | null;
   tag: DictTag | null;
 }
 
