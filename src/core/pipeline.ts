@@ -26,6 +26,7 @@ import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
 import type { SmokeTest } from './smoke/types';
+import { timedClones, timedFactory } from './timing';
 
 export interface CheckInput {
   canonical: { name: string; sql: string };
@@ -66,7 +67,8 @@ export interface PreparedCanonical {
   db: Db;
   model: SchemaModel;
   summary: LoadSummary;
-  timings: { load_canonical: number; introspect_canonical: number };
+  /** `start_canonical` (the database start inside `load_canonical`) when it was measured here. */
+  timings: { load_canonical: number; introspect_canonical: number; start_canonical?: number };
 }
 
 const encoder = new TextEncoder();
@@ -83,7 +85,8 @@ const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 export async function prepareCanonical(canonical: CheckInput['canonical'], env: EngineEnv): Promise<PreparedCanonical> {
   env.onProgress?.('load canonical');
   let t0 = performance.now();
-  const { db, summary } = await loadScript(env.factory, canonical.sql, {
+  const starts: Record<string, number> = {};
+  const { db, summary } = await loadScript(timedFactory(env.factory, starts, 'start_canonical'), canonical.sql, {
     source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
   });
   const load = ms(t0);
@@ -92,7 +95,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   t0 = performance.now();
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
-  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) } };
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts } };
 }
 
 /** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
@@ -119,7 +122,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
 
   env.onProgress?.('load dump');
   let t0 = performance.now();
-  const { db: dumpDb, summary: dumpSummary } = await loadScript(env.factory, input.dump.sql, {
+  const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
     source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
@@ -184,7 +187,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (spec.tenancy) {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, {
+    rls = await runRlsSuite(timedClones(a.dumpDb, timings, 'clone_rls'), a.dumpModel, spec.tenancy, {
       overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
     });
     timings.rls = ms(t0);
@@ -197,7 +200,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (tests.length > 0) {
     env.onProgress?.('smoke');
     const t0 = performance.now();
-    smoke = await runSmokeTests(a.dumpDb, a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    smoke = await runSmokeTests(timedClones(a.dumpDb, timings, 'clone_smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
     timings.smoke = ms(t0);
   }
   return { rls, smoke };

@@ -63,7 +63,8 @@ describe('runCheck', () => {
     expect(r.smoke!.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id}: ${t.detail}`)).toEqual([]);
     expect(Object.entries(r.phases).filter(([, g]) => g.status !== 'PASS').map(([id, g]) => `${id}: ${g.reason}`)).toEqual([]);
     expect(r.exit_code).toBe(0);
-    for (const k of ['load_canonical', 'introspect_canonical', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates', 'total']) {
+    for (const k of ['load_canonical', 'introspect_canonical', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates', 'total',
+      'start_canonical', 'start_dump', 'clone_rls', 'clone_smoke']) {
       expect(r.timings[k], k).toBeGreaterThanOrEqual(0);
     }
     expect(r.inputs.find((i) => i.role === 'dump')).toEqual({ role: 'dump', name: clean.name, ...(await sha256Hex(clean.sql)) });
