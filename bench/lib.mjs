@@ -65,8 +65,9 @@ export const stage = (r, ...keys) => keys.reduce((a, k) => a + (r.timings[k] ?? 
 
 /**
  * The engine's profile from a report's `timings`: database starts (PGlite boot from a data
- * directory, inside the load stages), scratch copies (inside rls / smoke), how many of each,
- * and the process's own overhead (module load, rendering, writing the report: wall − total).
+ * directory, inside the load stages), full copies of a database (`clone_*`, inside rls / smoke;
+ * `scratch_*` is a suite's rolled-back transaction instead, not a copy), how many of each, and
+ * the process's own overhead (module load, rendering, writing the report: wall − total).
  */
 export function profileColumns(r) {
   const keys = Object.keys(r.timings);

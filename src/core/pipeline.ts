@@ -26,6 +26,7 @@ import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
 import type { SmokeTest } from './smoke/types';
+import { scratchClones } from './scratch';
 import { timedClones, timedFactory } from './timing';
 
 export interface CheckInput {
@@ -176,18 +177,22 @@ interface BehaviourArgs {
 }
 
 /**
- * Behaviour checks on the loaded dump (each suite works in its own scratch copy): the RLS
+ * Behaviour checks on the loaded dump (each suite works in its own scratch space): the RLS
  * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
  * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
  * null (reported as "not run"), never a made-up result.
  */
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
+  // Both suites get their scratch space as a rolled-back transaction on the loaded dump
+  // (scratch.ts), not a copy of it; the profile names which it was: scratch_* or clone_*.
+  const source = scratchClones(a.dumpDb);
+  const scratchOf = (suite: string) => timedClones(source, timings, () => `${source.lastClone === 'copy' ? 'clone' : 'scratch'}_${suite}`);
   let rls: RlsSection | null = null;
   if (spec.tenancy) {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(timedClones(a.dumpDb, timings, 'clone_rls'), a.dumpModel, spec.tenancy, {
+    rls = await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, {
       overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
     });
     timings.rls = ms(t0);
@@ -200,7 +205,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (tests.length > 0) {
     env.onProgress?.('smoke');
     const t0 = performance.now();
-    smoke = await runSmokeTests(timedClones(a.dumpDb, timings, 'clone_smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    smoke = await runSmokeTests(scratchOf('smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
     timings.smoke = ms(t0);
   }
   return { rls, smoke };

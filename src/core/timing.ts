@@ -31,15 +31,15 @@ export function timedFactory(factory: DbFactory, timings: Record<string, number>
   };
 }
 
-/** `db`, with the time each `clone()` takes added to `timings[key]`. */
-export function timedClones(db: Db, timings: Record<string, number>, key: string): Db {
+/** `db`, with the time each `clone()` takes added to `timings[key]` (a function: named once the clone is made). */
+export function timedClones(db: Db, timings: Record<string, number>, key: string | (() => string)): Db {
   return {
     query: (sql, params, options) => db.query(sql, params, options),
     exec: (sql) => db.exec(sql),
     async clone() {
       const t0 = performance.now();
       const copy = await db.clone();
-      addTiming(timings, key, msSince(t0));
+      addTiming(timings, typeof key === 'string' ? key : key(), msSince(t0));
       return copy;
     },
     close: () => db.close(),
