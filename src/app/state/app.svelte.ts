@@ -3,6 +3,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Divergence } from '../../core/report/types';
+import { dumpLabels } from '../shell/dump-label';
 import { DriftState } from './drift.svelte';
 import { Engine, type DumpOutcome } from './engine.svelte';
 import { Router } from './router.svelte';
@@ -29,6 +30,11 @@ export class AppState {
     (this.sources.active && this.engine.outcomes[this.sources.active.key]) || null,
   );
   divergences = $derived<Divergence[]>(this.current?.report?.divergences ?? []);
+  /** Dump key → label that tells same-named dumps apart (`dump.sql #2`). */
+  labels = $derived<Record<string, string>>(dumpLabels(this.sources.dumps));
+  labelOf(key: string | null | undefined): string {
+    return (key && this.labels[key]) || '';
+  }
 
   remember(sql: string) {
     this.history = [sql, ...this.history.filter((h) => h !== sql)].slice(0, 50);
