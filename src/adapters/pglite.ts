@@ -12,6 +12,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryOptions, QueryResult } from '../core/db';
 import { isSupportedExtension, loadExtensions } from './pglite-extensions';
+import { PGLITE_START_PARAMS } from './pglite-settings';
 
 type Extensions = NonNullable<PGliteOptions['extensions']>;
 type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
@@ -27,7 +28,7 @@ export function wrapPglite(pg: PGliteLike, extensions: readonly string[] = []): 
     },
     async clone() {
       const data = await pg.dumpDataDir('none');
-      const copy = await PGlite.create({ loadDataDir: data, extensions: (await loadExtensions(extensions)) as Extensions });
+      const copy = await PGlite.create({ loadDataDir: data, extensions: (await loadExtensions(extensions)) as Extensions, startParams: [...PGLITE_START_PARAMS] });
       return wrapPglite(copy, extensions);
     },
     async close() {
@@ -62,7 +63,7 @@ export function pgliteFactory(options: PgliteFactoryOptions = {}): DbFactory {
   const make = (names: readonly string[]): DbFactory => ({
     async create() {
       const [data, extensions] = await Promise.all([getTemplate(), loadExtensions(names)]);
-      const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions });
+      const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions, startParams: [...PGLITE_START_PARAMS] });
       return wrapPglite(pg, names);
     },
     withExtensions: (more) => make([...names, ...more]),
