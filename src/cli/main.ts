@@ -78,24 +78,25 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   let prepared: PreparedCanonical | undefined;
   const reports: Report[] = [];
   const codes: ExitCode[] = [];
-  try {
-    for (const dump of dumps) {
-      const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
-      if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
-      prepared ??= await prepareCanonical(canonical, env);
-      const result = await runCheck(input, env, { canonical: prepared });
-      await result.dumpDb.close();
-      const r = result.report;
-      reports.push(r);
-      codes.push(r.exit_code);
-      if (!cmd.quiet) {
-        const s = r.summary;
-        io.stderr(`${dump.name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
-          `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
-      }
+  for (const dump of dumps) {
+    const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
+    if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
+    if (!prepared) {
+      prepared = await prepareCanonical(canonical, env);
+      // The CLI needs only the canonical's model: its database goes before the dump's starts,
+      // so one PGlite instance (~250 MB) is alive at a time, not two.
+      await prepared.db.close();
     }
-  } finally {
-    await prepared?.db.close();
+    const result = await runCheck(input, env, { canonical: prepared });
+    await result.dumpDb.close();
+    const r = result.report;
+    reports.push(r);
+    codes.push(r.exit_code);
+    if (!cmd.quiet) {
+      const s = r.summary;
+      io.stderr(`${dump.name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
+        `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+    }
   }
   const text = render(reports, cmd.format);
   if (cmd.output) {
