@@ -32,6 +32,7 @@ export const USAGE = `Usage:
                        [--phase ID|all] [--format json|md|sarif|junit|gate-status] [--output FILE]
                        [--seeds YAML] [--no-behaviour] [--quiet]
   skeldir-schema inventory [--spec YAML] --phase ID
+  skeldir-schema lint FILE… [--spec YAML | --no-spec] [--role up|down] [--format json|sarif|md] [--output FILE]
   skeldir-schema --help | --version
 
 Checks a pg_dump (plain SQL) against the canonical schema (default: schema/canonical_schema.sql
@@ -41,7 +42,8 @@ the phase gates.
 
 Exit codes: 0 pass · 1 a BLOCKING divergence or a failed/inconclusive RLS or smoke test in scope ·
 2 HIGH divergences only · 3 input that cannot be used (file:line:col: reason on stderr) ·
-4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
+4 internal error. lint: 0 no error finding (waived ones do not count) · 1 an error finding ·
+3 unusable input. Several --dump: one report each (json: an array; sarif: one run per dump;
 md, gate-status: documents separated by ---; junit: suites prefixed by the dump name); the exit
 code is the worst of them.
 `;
@@ -54,7 +56,7 @@ export function parseCommand(argv: string[]): Command {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') return { kind: 'help' };
   if (sub === '--version' || sub === '-v' || sub === 'version') return { kind: 'version' };
-  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, --help, --version)`);
+  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, lint, --help, --version)`);
   let parsed;
   try {
     parsed = parseArgs({

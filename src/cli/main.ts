@@ -17,6 +17,7 @@ import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
 import { bundledSmoke, displayPath, packagePath, packageVersion, readBytes, readText } from './files';
 import { render } from './render';
+import { lintCommand } from './lint';
 
 export interface Io {
   stdout(text: string): void;
@@ -118,6 +119,7 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
 /** Runs the CLI; returns the process exit code (never throws). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    if (argv[0] === 'lint') return await lintCommand(argv.slice(1), io);
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':

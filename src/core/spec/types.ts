@@ -77,4 +77,13 @@ export interface Spec {
   elements: SpecElement[];
   /** Source label of the YAML (for locations), e.g. `schema/canonical_schema.yaml`. */
   source: string;
+  /** DDL lint settings (`lint:` in the overlay); absent = every rule at its default severity. */
+  lint?: LintConfig;
+}
+
+export interface LintConfig {
+  /** Rule id → severity, e.g. `{ require_table_comment: 'error', prefer_timestamptz: 'off' }`. */
+  rules: Record<string, 'error' | 'warning' | 'off'>;
+  /** Contract fields (seed 003 §2.1 rule 3), `schema.table.column`: migrations create them NOT NULL. */
+  requiredColumns: string[];
 }
