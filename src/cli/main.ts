@@ -4,7 +4,6 @@
  * worker runs.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { pgliteFactory } from '../adapters/pglite';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
@@ -18,6 +17,9 @@ import { parseCommand, USAGE, type Command } from './args';
 import { bundledSmoke, displayPath, packagePath, packageVersion, readBytes, readText } from './files';
 import { render } from './render';
 import { lintCommand } from './lint';
+import { reversibilityCommand } from './reversibility';
+import { bundledTemplate } from './template';
+import { readMigrationEvidence } from './migration-evidence';
 
 export interface Io {
   stdout(text: string): void;
@@ -49,23 +51,13 @@ function stageLogger(io: Io): (stage: string) => void {
   };
 }
 
-/**
- * The initialised data directory the CLI build ships beside its bundle (vite.cli.config.ts);
- * null when running unbundled (vitest), so the factory runs initdb instead.
- */
-async function bundledTemplate(): Promise<Blob | null> {
-  const url = new URL('./pgdata.bin', import.meta.url);
-  if (url.protocol !== 'file:') return null;
-  const bytes = await readFile(url).catch(() => null);
-  return bytes ? new Blob([bytes]) : null;
-}
-
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
   const dumps = cmd.dumps.map(readSql);
+  const migrations = readMigrationEvidence(cmd.lintReport ?? null, cmd.reversibilityReport ?? null);
   // The bundled smoke tests belong to the bundled overlay; a custom overlay brings none.
   const smoke = cmd.spec === null ? bundledSmoke() : [];
   const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
@@ -81,7 +73,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   const codes: ExitCode[] = [];
   try {
     for (const dump of dumps) {
-      const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
+      const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, migrations };
       if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
       prepared ??= await prepareCanonical(canonical, env);
       const result = await runCheck(input, env, { canonical: prepared });
@@ -120,6 +112,7 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
     if (argv[0] === 'lint') return await lintCommand(argv.slice(1), io);
+    if (argv[0] === 'reversibility') return await reversibilityCommand(argv.slice(1), io);
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':

@@ -80,3 +80,23 @@ describe('cli lint', () => {
     expect(r.stderr).toMatch(/blob\.sql:1:\d+: binary data/);
   });
 });
+
+describe('cli reversibility', () => {
+  it('exit 3 without --base / --up / --down, one line', async () => {
+    for (const argv of [['reversibility'], ['reversibility', '--base', 'x.sql'], ['reversibility', '--base', 'nope.sql', '--up', 'a', '--down', 'b']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(3);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('an unfaithful downgrade: exit 1, the residual named in the JSON', async () => {
+    const d = 'fixtures/reversibility/forgotten_index';
+    const r = await run('reversibility', '--base', `${d}/base.sql`, '--up', `${d}/up.sql`, '--down', `${d}/down.sql`, '--no-spec', '--quiet');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.verdict).toBe('unfaithful');
+    expect(report.residuals.map((x: { object: string }) => x.object)).toContain('public.dead_events.idx_dead_events_error_type');
+    expect(r.stderr).toMatch(/UNFAITHFUL \(exit 1\)/);
+  }, 240_000);
+});

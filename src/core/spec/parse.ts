@@ -22,7 +22,7 @@ interface RawOverlay {
   tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null } | null;
   phases: {
     id: string; name: string; prerequisites?: string[]; regression?: string[]; smoke?: string[];
-    allow_degraded?: boolean; description?: string;
+    allow_degraded?: boolean; description?: string; migration_checks?: ('lint' | 'reversibility')[];
   }[];
   elements: { type: ElementType; object: string; invariant?: string; severity?: Severity; phases?: string[]; rationale?: string }[];
   lint?: { rules?: Record<string, 'error' | 'warning' | 'off'>; required_columns?: string[] };
@@ -113,6 +113,7 @@ export function parseSpec(text: string, source: string): Spec {
     smoke: [...(p.smoke ?? [])],
     allowDegraded: p.allow_degraded ?? false,
     ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.migration_checks ? { migrationChecks: [...p.migration_checks] } : {}),
   }));
   const elements: SpecElement[] = raw.elements.map((el, i) => ({
     type: el.type,

@@ -58,6 +58,8 @@ export interface Phase {
   /** When true, missing HIGH-only elements give WARN_PASS (degraded mode) instead of FAIL. */
   allowDegraded: boolean;
   description?: string;
+  /** Migration checks the phase's gate requires (seed 003 §2.2, seed 002 gates 4A.6/4A.10/4B.8/4C.8). */
+  migrationChecks?: ('lint' | 'reversibility')[];
 }
 
 export interface Spec {
