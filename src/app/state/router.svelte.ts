@@ -2,11 +2,11 @@
  * Hash routes with deep links: `#/compliance/public.tenants.api_key_hash` is the compliance
  * view with that object selected. Hash routing works from any static server and sub-path.
  */
-export const VIEWS = ['sources', 'compliance', 'dictionary', 'gates', 'rls', 'drift', 'erd', 'sql'] as const;
+export const VIEWS = ['sources', 'compliance', 'dictionary', 'gates', 'rls', 'drift', 'erd', 'sql', 'migrations'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
-  sources: 'Sources', compliance: 'Compliance', dictionary: 'Dictionary', gates: 'Gates', rls: 'RLS', drift: 'Drift', erd: 'ERD', sql: 'SQL console',
+  sources: 'Sources', compliance: 'Compliance', dictionary: 'Dictionary', gates: 'Gates', rls: 'RLS', drift: 'Drift', erd: 'ERD', sql: 'SQL console', migrations: 'Migrations',
 };
 
 export function parseHash(hash: string): { view: View; selected: string | null } {
