@@ -56,10 +56,11 @@ def upgrade():
     op.alter_column('t', 'at', nullable=False, type_=sa.String(20), new_column_name='when')
 `;
     const sql = findOpCalls(py).calls.map(translateOp);
-    expect(sql[0]).toContain('"tenant_id" uuid NOT NULL REFERENCES "tenants" ("id") ON DELETE CASCADE');
-    expect(sql[0]).toContain('"at" timestamptz DEFAULT now()');
-    expect(sql[0]).toContain('COMMENT ON TABLE "t" IS \'rows\';');
-    expect(sql[1]).toBe('ALTER TABLE "t" ALTER COLUMN "at" TYPE varchar(20);\nALTER TABLE "t" ALTER COLUMN "at" SET NOT NULL;\nALTER TABLE "t" RENAME COLUMN "at" TO "when";');
+    expect(sql[0]).toContain('tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE');
+    expect(sql[0]).toContain('at timestamptz DEFAULT now()');
+    expect(sql[0]).toContain('COMMENT ON TABLE t IS \'rows\';');
+    // Identifiers quoted as quote_ident() would: `when` is a reserved word.
+    expect(sql[1]).toBe('ALTER TABLE t ALTER COLUMN at TYPE varchar(20);\nALTER TABLE t ALTER COLUMN at SET NOT NULL;\nALTER TABLE t RENAME COLUMN at TO "when";');
     // and every translated statement parses
     const r = lintText(py, { file: 'r.py', parser });
     expect(r.findings.filter((f) => f.rule === 'syntax_error')).toEqual([]);

@@ -12,6 +12,7 @@
  * `%`/`+`, variables) cannot be read statically: it is reported, never silently passed.
  */
 import { LineIndex } from '../load/split';
+import { quoteIdent, quoteLiteral } from '../pgtext';
 import type { SqlPiece, SyntaxProblem } from './source';
 import type { Waiver } from './types';
 import { waiverIn } from './waiver';
@@ -338,8 +339,8 @@ function stringOf(v: PyVal | undefined): PyString | null {
   return null;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const quote = quoteIdent;
+const lit = (s: string) => quoteLiteral(s);
 
 /** A plain string argument's value, or undefined. */
 function str(v: PyVal | undefined): string | undefined {

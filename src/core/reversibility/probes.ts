@@ -11,7 +11,7 @@
 import type { Db } from '../db';
 import type { Column, SchemaModel, Table } from '../model';
 import { rulesFor } from '../synth/checks';
-import { quoteLiteral } from '../synth/sql';
+import { quoteLiteral } from '../pgtext';
 import { RowSynth, SynthError, type RowValues } from '../synth/synth';
 import type { Probe, ProbeKind, ProbeOutcome } from './types';
 
