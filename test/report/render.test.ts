@@ -39,7 +39,7 @@ describe('report', () => {
     const r = report();
     const text = toJson(r);
     expect(text).toBe(toJson(JSON.parse(text) as Report));
-    expect(text.startsWith('{\n  "report_version": "1.0.0",\n  "tool": {')).toBe(true);
+    expect(text.startsWith('{\n  "report_version": "1.1.0",\n  "tool": {')).toBe(true);
     // Shuffled input keys render identically.
     const shuffled = Object.fromEntries(Object.entries(r).reverse()) as unknown as Report;
     expect(toJson(shuffled)).toBe(text);
