@@ -7,11 +7,15 @@
 import { InputError } from '../errors';
 import type { SchemaModel } from '../model';
 import { splitIdentity } from './identity';
+import { readQuoted } from '../pgtext/ident';
 import type { ElementType, Spec, SpecElement } from './types';
 
-/** `"Odd.Name"` → `Odd.Name`, `""` → `"`: identities compared as the comparer spells them. */
+/**
+ * `"Odd.Name"` → `Odd.Name`, `""` → `"`: identities compared as the comparer spells them. A bare
+ * part is kept as written (classify() matches overlay identities by exact string, not folded).
+ */
 function unquote(part: string): string {
-  return part.startsWith('"') && part.endsWith('"') ? part.slice(1, -1).replace(/""/g, '"') : part;
+  return part.startsWith('"') ? readQuoted(part, 0, '"')?.value ?? part : part;
 }
 
 function normalise(type: ElementType, object: string): string {
