@@ -28,12 +28,19 @@ export interface BuildReportArgs {
   timings: Record<string, number>;
 }
 
-const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS' } as const;
+const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS', 3: 'INCOMPLETE' } as const;
+
+/**
+ * Exit code 3 when a statement of either input was stopped (budget or engine crash): what was
+ * judged is not the whole input, so neither a pass nor a fail can be trusted. It outranks 1.
+ */
+export const EXIT_INCOMPLETE = 3;
+const stopped = (s: LoadSummary) => s.errors.some((e) => e.stopped !== undefined);
 
 export function buildReport(a: BuildReportArgs): Report {
   const phases = decideGates(a.spec, a.divergences, a.rls, a.smoke, a.phase);
   const ev = scopedEvidence(a.spec, a.phase, a.divergences, a.rls, a.smoke);
-  const exit = exitCodeOf(ev, phases);
+  const exit = stopped(a.load.canonical) || stopped(a.load.dump) ? EXIT_INCOMPLETE : exitCodeOf(ev, phases);
   return {
     report_version: REPORT_VERSION,
     tool: { name: TOOL_NAME, version: a.toolVersion },

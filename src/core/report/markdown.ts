@@ -8,7 +8,7 @@ import { GATE_STATUS_HEADER, gateStatusRows } from './gate-status';
 import { mdCell, mdCode, mdTable } from './text';
 import type { Divergence, Report, RlsTest, SmokeResult } from './types';
 
-const VERDICT_LABEL = { PASS: '✅ PASS', WARN_PASS: '⚠️ WARN_PASS', FAIL: '❌ FAIL' } as const;
+const VERDICT_LABEL = { PASS: '✅ PASS', WARN_PASS: '⚠️ WARN_PASS', FAIL: '❌ FAIL', INCOMPLETE: '⛔ INCOMPLETE (the input could not be fully used)' } as const;
 const OUTCOME_LABEL = { passed: '✅ passed', failed: '❌ failed', inconclusive: '❔ inconclusive' } as const;
 
 function inputsSection(r: Report): string {

@@ -64,6 +64,12 @@ export interface LoadError {
   message: string;
   /** The statement text as it was in the input. */
   statement: string;
+  /**
+   * Set when the engine stopped the statement instead of PostgreSQL failing it: it ran past the
+   * statement budget (`timeout`) or the engine died running it (`crash`). The check could not
+   * fully use the input: exit code 3, verdict INCOMPLETE.
+   */
+  stopped?: 'timeout' | 'crash';
 }
 
 export interface LoadNote {
@@ -157,10 +163,13 @@ export interface Report {
   tool: { name: string; version: string };
   /** ISO-8601 time the check ran. */
   generated_at: string;
-  /** 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH. */
-  exit_code: 0 | 1 | 2;
-  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2). */
-  verdict: 'PASS' | 'FAIL' | 'WARN_PASS';
+  /**
+   * 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH, 3 the input
+   * could not be fully used (a statement was stopped: see `LoadError.stopped`).
+   */
+  exit_code: 0 | 1 | 2 | 3;
+  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2), `INCOMPLETE` (3). */
+  verdict: 'PASS' | 'FAIL' | 'WARN_PASS' | 'INCOMPLETE';
   /** Phase selection: `all` or one phase id. */
   phase: string;
   summary: { blocking: number; high: number; medium: number; low: number };
