@@ -47,7 +47,7 @@ describe('report', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
     // And the schema can fail.
-    expect(validate({ ...JSON.parse(text), exit_code: 3 })).toBe(false);
+    expect(validate({ ...JSON.parse(text), exit_code: 5 })).toBe(false);
   });
 
   it('GATE_STATUS.md in the seed 000 §10.1 format', () => {

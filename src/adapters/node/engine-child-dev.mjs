@@ -1,10 +1,6 @@
-// The engine child when the CLI runs from source (vitest, `node --import` dev runs): the
-// TypeScript modules (and their `?raw` SQL imports) go through Vite's module runner. The built
-// CLI forks its own bundle instead (SKELDIR_ENGINE_CHILD=1).
-import { runnerImport } from 'vite';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+// The engine child when the CLI runs from source (vitest): forked with
+// `--import dev-register.mjs`, so the TypeScript modules load as they are. The built CLI forks
+// its own bundle instead (SKELDIR_ENGINE_CHILD=1).
+import { serveEngine } from './engine-child.ts';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
-const { module } = await runnerImport(resolve(root, 'src/adapters/node/engine-child.ts'), { configFile: false, root, logLevel: 'error' });
-module.serveEngine(async () => null);
+serveEngine(async () => null);

@@ -14,8 +14,8 @@ import { wrapPglite } from '../pglite';
 import { isSupportedExtension, loadExtensions } from '../pglite-extensions';
 import { lazyDb } from '../browser/prebuilt-canonical';
 import { InputError } from '../../core/errors';
-import type { Db, DbFactory } from '../../core/db';
-import { pgErrorFields } from '../../core/db';
+import type { DbFactory } from '../../core/db';
+import { guardDb, guardFactory } from '../guard-db';
 import type { Activity } from '../../core/guard/types';
 import { prepareCanonical, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
 import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
@@ -25,61 +25,16 @@ type Extensions = NonNullable<PGliteOptions['extensions']>;
 
 const send = (m: FromEngine) => process.send!(m);
 
+/** Forwards the loader's activities to the parent. */
+const heartbeat = (a: Activity | null) => send({ type: 'activity', activity: a });
+
 /**
- * PGlite after a stack overflow in PostgreSQL (runaway recursion, e.g. `SELECT rec()`) returns
- * the recursive statement as if it succeeded, fails the next one with this error, and aborts the
- * process with a V8 fatal error on the one after. Once it is seen, nothing more is sent.
+ * Ends this process because PostgreSQL is poisoned (guard-db.ts): the parent restarts without the
+ * current activity, blamed as a stack overflow. The IPC message first, so the activity has arrived.
  */
-function poisoned(err: unknown): boolean {
-  return /ERRORDATA_STACK_SIZE exceeded|stack depth limit exceeded/.test(pgErrorFields(err).message);
-}
-
-/** Forwards the loader's activities to the parent; ends this process when PostgreSQL is poisoned. */
-class Heartbeat {
-  set(a: Activity | null): void {
-    send({ type: 'activity', activity: a });
-  }
-
-  /**
-   * Ends this process (the parent restarts without the current activity, blamed as a stack
-   * overflow); never settles. The IPC message before it makes sure the parent has the activity.
-   */
-  die(): Promise<never> {
-    process.send!({ type: 'progress', stage: 'engine poisoned' } satisfies FromEngine, () => process.exit(EXIT_ENGINE_POISONED));
-    return new Promise<never>(() => {});
-  }
-}
-
-/** Transaction bookkeeping around a statement: never the culprit, not worth a probe. */
-const BOOKKEEPING = /^\s*(savepoint|release|rollback\s+to)\b/i;
-
-function guardDb(db: Db, hb: Heartbeat): Db {
-  const watch = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
-    try {
-      const r = await run();
-      // A recursion that overflowed comes back looking fine; the damage shows on the next round
-      // trip. Probe at once, inside the same activity, so the culprit is the statement just run.
-      if (!BOOKKEEPING.test(sql)) await db.query('SELECT 1');
-      return r;
-    } catch (err) {
-      if (poisoned(err)) return hb.die();
-      throw err;
-    }
-  };
-  return {
-    query: (sql, params, options) => watch(sql, () => db.query(sql, params, options)),
-    exec: (sql) => watch(sql, () => db.exec(sql)),
-    clone: async () => guardDb(await db.clone(), hb),
-    close: () => db.close(),
-  };
-}
-
-function guardFactory(f: DbFactory, hb: Heartbeat): DbFactory {
-  return {
-    create: async () => guardDb(await f.create(), hb),
-    withExtensions: (names) => guardFactory(f.withExtensions(names), hb),
-    supportsExtension: (name) => f.supportsExtension(name),
-  };
+function die(): Promise<never> {
+  process.send!({ type: 'progress', stage: 'engine poisoned' } satisfies FromEngine, () => process.exit(EXIT_ENGINE_POISONED));
+  return new Promise<never>(() => {});
 }
 
 async function template(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<Blob> {
@@ -107,35 +62,34 @@ function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, nam
 }
 
 /** The canonical from an earlier attempt's snapshot, when it is of this very text. */
-function fromSnapshot(snap: CanonicalSnapshot | null, name: string, sha256: string, hb: Heartbeat): PreparedCanonical | undefined {
+function fromSnapshot(snap: CanonicalSnapshot | null, name: string, sha256: string): PreparedCanonical | undefined {
   if (!snap || snap.meta.name !== name || snap.meta.sha256 !== sha256) return undefined;
   const { meta } = snap;
   return {
     name, sha256, bytes: meta.bytes, model: meta.model, summary: meta.summary,
     db: lazyDb(async () => guardDb(wrapPglite(await PGlite.create({
       loadDataDir: new Blob([new Uint8Array(snap.dataDir)]), extensions: (await loadExtensions(meta.extensions)) as Extensions,
-    }), meta.extensions), hb)),
+    }), meta.extensions), die)),
     timings: { load_canonical: 0, introspect_canonical: 0 },
   };
 }
 
 async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<void> {
-  const hb = new Heartbeat();
   const tpl = await template(job, bundled);
   let last: { pg: PGlite; names: readonly string[] } | null = null;
   const env: EngineEnv = {
-    factory: guardFactory(pgliteFrom(tpl, [], (pg, names) => { last = { pg, names }; }), hb),
+    factory: guardFactory(pgliteFrom(tpl, [], (pg, names) => { last = { pg, names }; }), die),
     now: () => new Date(),
     toolVersion: job.toolVersion,
     onProgress: (stage) => send({ type: 'progress', stage }),
     withData: job.withData,
-    onActivity: (a) => hb.set(a),
+    onActivity: heartbeat,
     stops: job.stops,
   };
   let prepared: PreparedCanonical | undefined;
   try {
     for (const [index, dump] of job.dumps.entries()) {
-      prepared ??= fromSnapshot(job.canonicalSnapshot, job.canonical.name, (await sha256Hex(job.canonical.sql)).sha256, hb);
+      prepared ??= fromSnapshot(job.canonicalSnapshot, job.canonical.name, (await sha256Hex(job.canonical.sql)).sha256);
       if (!prepared) {
         prepared = await prepareCanonical(job.canonical, env);
         const made = last as { pg: PGlite; names: readonly string[] } | null;

@@ -26,7 +26,10 @@ export interface SupervisedOptions {
 function spawnEngine(): ChildProcess {
   const here = import.meta.url;
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[], execArgv: [`--max-old-space-size=${ENGINE_HEAP_MB}`] };
-  if (/\.ts$/.test(here)) return fork(fileURLToPath(new URL('./engine-child-dev.mjs', here)), [], options);
+  if (/\.ts$/.test(here)) {
+    const register = new URL('./dev-register.mjs', here).href;
+    return fork(fileURLToPath(new URL('./engine-child-dev.mjs', here)), [], { ...options, execArgv: [...options.execArgv, '--import', register] });
+  }
   return fork(fileURLToPath(here), [], { ...options, env: { ...process.env, SKELDIR_ENGINE_CHILD: '1' } });
 }
 

@@ -44,7 +44,7 @@ export interface Stop extends Activity {
 /** The load error message for a stop. */
 export function stopMessage(reason: Stop['reason'], budgetMs: number, detail?: string): string {
   if (reason === 'timeout') {
-    return `stopped after ${formatSeconds(budgetMs)}: the statement did not finish within the statement budget (--statement-timeout); the engine was restarted and the rest of the input loaded without it`;
+    return `stopped after ${formatSeconds(budgetMs)}: the statement did not finish within the statement budget (--statement-timeout, or the app's Engine settings); the engine was restarted and the rest of the input loaded without it`;
   }
   if (reason === 'stack') return 'stack depth limit exceeded (runaway recursion; PostgreSQL in PGlite cannot recover from it in place, so the engine was restarted without this statement)';
   return `the engine crashed running this statement${detail ? ` (${detail})` : ''}; it was restarted and the rest of the input loaded without it`;

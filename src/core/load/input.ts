@@ -71,28 +71,16 @@ export function checkInputHead(head: Uint8Array, source: string): void {
 }
 
 export function checkUsableInput(input: string | Uint8Array, source: string, limits: InputLimits = {}): string {
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  const size = typeof input === 'string' ? utf8Length(input, maxBytes) : input.byteLength;
-  if (size > maxBytes) throw tooLarge(size, maxBytes, source, typeof input === 'string');
   let text: string;
   if (typeof input === 'string') {
+    const maxBytes = limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    const size = utf8Length(input, maxBytes);
+    if (size > maxBytes) throw tooLarge(size, maxBytes, source, true);
     const refusal = binaryFormat(input.slice(0, 512));
     if (refusal) throw new InputError(refusal, { source, line: 1, column: 1 });
     text = input;
   } else {
-    const head = String.fromCharCode(...input.subarray(0, 512));
-    const refusal = binaryFormat(head);
-    if (refusal) throw new InputError(refusal, { source, line: 1, column: 1 });
-    if (input[0] === 0xff && input[1] === 0xfe) throw new InputError('file is UTF-16 text; save it as UTF-8 (pg_dump writes UTF-8)', { source, line: 1, column: 1 });
-    if (input[0] === 0xfe && input[1] === 0xff) throw new InputError('file is UTF-16 text; save it as UTF-8 (pg_dump writes UTF-8)', { source, line: 1, column: 1 });
-    try {
-      text = decode(input);
-    } catch (cause) {
-      const at = firstInvalidUtf8(input);
-      const before = new TextDecoder().decode(input.subarray(0, at));
-      const where = new LineIndex(before).at(before.length);
-      throw new InputError(`not UTF-8 text (invalid byte 0x${input[at].toString(16).padStart(2, '0')}); is this a binary file?`, { source, line: where.line, column: where.column }, { cause });
-    }
+    text = decodeInput(input, source, limits);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -120,6 +108,32 @@ export function checkUsableInput(input: string | Uint8Array, source: string, lim
     );
   }
   return text;
+}
+
+/**
+ * Bytes → the script's text, the way the CLI reads a file and the page reads an opened one:
+ * refused when too large, a known binary format, UTF-16, or not text in its encoding (UTF-8, or
+ * the one it declares). Cheap (no parsing): the page runs it on the main thread as a file opens.
+ */
+export function decodeInput(input: Uint8Array, source: string, limits: InputLimits = {}): string {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (input.byteLength > maxBytes) throw tooLarge(input.byteLength, maxBytes, source);
+  const head = String.fromCharCode(...input.subarray(0, 512));
+  const refusal = binaryFormat(head);
+  if (refusal) throw new InputError(refusal, { source, line: 1, column: 1 });
+  if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+    throw new InputError('file is UTF-16 text; save it as UTF-8 (pg_dump writes UTF-8)', { source, line: 1, column: 1 });
+  }
+  let text: string;
+  try {
+    text = decode(input);
+  } catch (cause) {
+    const at = firstInvalidUtf8(input);
+    const before = new TextDecoder().decode(input.subarray(0, at));
+    const where = new LineIndex(before).at(before.length);
+    throw new InputError(`not UTF-8 text (invalid byte 0x${input[at].toString(16).padStart(2, '0')}); is this a binary file?`, { source, line: where.line, column: where.column }, { cause });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
