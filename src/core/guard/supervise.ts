@@ -51,7 +51,7 @@ export async function supervise<R>(
   opts: SuperviseOptions,
 ): Promise<R> {
   const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as Parameters<typeof clearTimeout>[0]));
   const maxRestarts = opts.maxRestarts ?? 50;
   const stops: Stop[] = [];
   for (;;) {
