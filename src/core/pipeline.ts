@@ -26,6 +26,8 @@ import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
 import type { SmokeTest } from './smoke/types';
+import { scratchClones } from './scratch';
+import { timedClones, timedFactory } from './timing';
 
 export interface CheckInput {
   canonical: { name: string; sql: string };
@@ -72,7 +74,8 @@ export interface PreparedCanonical {
   db: Db;
   model: SchemaModel;
   summary: LoadSummary;
-  timings: { load_canonical: number; introspect_canonical: number };
+  /** `start_canonical` (the database start inside `load_canonical`) when it was measured here. */
+  timings: { load_canonical: number; introspect_canonical: number; start_canonical?: number };
 }
 
 const encoder = new TextEncoder();
@@ -89,7 +92,8 @@ const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 export async function prepareCanonical(canonical: CheckInput['canonical'], env: EngineEnv): Promise<PreparedCanonical> {
   env.onProgress?.('load canonical');
   let t0 = performance.now();
-  const { db, summary } = await loadScript(env.factory, canonical.sql, {
+  const starts: Record<string, number> = {};
+  const { db, summary } = await loadScript(timedFactory(env.factory, starts, 'start_canonical'), canonical.sql, {
     ...guardOptions(env), source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
   });
   const load = ms(t0);
@@ -98,7 +102,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   t0 = performance.now();
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
-  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) } };
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts } };
 }
 
 function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivity' | 'stops'> {
@@ -129,7 +133,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
 
   env.onProgress?.('load dump');
   let t0 = performance.now();
-  const { db: dumpDb, summary: dumpSummary } = await loadScript(env.factory, input.dump.sql, {
+  const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
     ...guardOptions(env), source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
@@ -183,18 +187,22 @@ interface BehaviourArgs {
 }
 
 /**
- * Behaviour checks on the loaded dump (each suite works in its own scratch copy): the RLS
+ * Behaviour checks on the loaded dump (each suite works in its own scratch space): the RLS
  * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
  * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
  * null (reported as "not run"), never a made-up result.
  */
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
+  // Both suites get their scratch space as a rolled-back transaction on the loaded dump
+  // (scratch.ts), not a copy of it; the profile names which it was: scratch_* or clone_*.
+  const source = scratchClones(a.dumpDb);
+  const scratchOf = (suite: string) => timedClones(source, timings, () => `${source.lastClone === 'copy' ? 'clone' : 'scratch'}_${suite}`);
   let rls: RlsSection | null = null;
   if (spec.tenancy) {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, {
+    rls = await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, {
       overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
     });
     timings.rls = ms(t0);
@@ -207,7 +215,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (tests.length > 0) {
     env.onProgress?.('smoke');
     const t0 = performance.now();
-    smoke = await runSmokeTests(a.dumpDb, a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    smoke = await runSmokeTests(scratchOf('smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
     timings.smoke = ms(t0);
   }
   return { rls, smoke };
