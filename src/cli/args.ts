@@ -56,10 +56,12 @@ than --max-input-size (default ${DEFAULT_MAX_INPUT_BYTES / 1e6}MB; e.g. 2GB) are
 not loaded unless --with-data (a schema check needs the tables, not their rows). ALTER SYSTEM,
 LOAD and pg_reload_conf() are skipped, COPY … PROGRAM and server-side files refused, with a note.
 
+With --canonical and no --spec, the comparison runs with no overlay (severities by what changed;
+no smoke tests, no seeds). An empty --canonical is an empty schema.
+
 Exit codes: 0 pass · 1 a BLOCKING divergence or a failed/inconclusive RLS or smoke test in scope ·
-2 HIGH divergences only · 3 input that cannot be used (file:line:col: reason on stderr), or could
-not be fully used (a statement stopped: verdict INCOMPLETE, report written) ·
-4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
+2 HIGH divergences only · 3 input that cannot be used, or not fully (a statement failed to load;
+file:line:col on stderr, verdict INCOMPLETE) · 4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
 md, gate-status: documents separated by ---; junit: suites prefixed by the dump name); the exit
 code is the worst of them.
 `;

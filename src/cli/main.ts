@@ -27,14 +27,23 @@ const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => p
 /** Exit code for an unexpected failure (a bug, not the input): distinct from 3. */
 export const EXIT_INTERNAL = 4;
 
-/** Read a SQL input as bytes, no more than the cap, and vet it (too large, binary, empty, not SQL → InputError at its location). */
-function readSqlCapped(path: string, maxBytes: number): { name: string; sql: string } {
+/**
+ * Read a SQL input as bytes, no more than the cap, and vet it (too large, binary, empty, not SQL →
+ * InputError at its location). `allowEmpty`: an empty canonical is a valid empty schema.
+ */
+function readSqlCapped(path: string, maxBytes: number, allowEmpty = false): { name: string; sql: string } {
   const name = displayPath(path);
-  return { name, sql: checkUsableInput(readBytesCapped(path, maxBytes, name), name, { maxBytes }) };
+  return { name, sql: checkUsableInput(readBytesCapped(path, maxBytes, name), name, { maxBytes, allowEmpty }) };
 }
 
-function specSource(cmd: { spec: string | null | false }): { name: string; yaml: string } | null {
+/**
+ * The overlay: --spec, else the bundled one — but only beside the bundled canonical. Another
+ * canonical without --spec is compared with no overlay (Skeldir's tags, phases and smoke tests
+ * say nothing about someone else's schema).
+ */
+function specSource(cmd: { spec: string | null | false; canonical?: string | null }): { name: string; yaml: string } | null {
   if (cmd.spec === false) return null;
+  if (cmd.spec === null && cmd.canonical) return null;
   const path = cmd.spec ?? packagePath('schema', 'canonical_schema.yaml');
   return { name: displayPath(path), yaml: readText(path) };
 }
@@ -61,15 +70,16 @@ async function bundledTemplate(): Promise<Blob | null> {
 
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   if (cmd.output) checkWritable(cmd.output);
-  const readSql = (path: string) => readSqlCapped(path, cmd.maxInputBytes);
-  const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
+  const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
+  const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
-  const dumps = cmd.dumps.map(readSql);
-  // The bundled smoke tests belong to the bundled overlay; a custom overlay brings none.
-  const smoke = cmd.spec === null ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  const dumps = cmd.dumps.map((path) => readSql(path));
+  // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
+  const bundled = cmd.spec === null && cmd.canonical === null;
+  const smoke = bundled ? bundledSmoke() : [];
+  const seedsPath = cmd.seeds ?? (bundled ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
   const log = cmd.quiet ? undefined : stageLogger(io);
   for (const dump of dumps) {
@@ -94,6 +104,10 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       const name = r.inputs.find((i) => i.role === 'dump')?.name ?? 'dump';
       io.stderr(`${name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
         `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+      if (r.incomplete) {
+        const i = r.incomplete;
+        io.stderr(`${i.source}:${i.line}:${i.column}: ${i.input} could not be fully used (${i.errors} load error${i.errors === 1 ? '' : 's'}, first: ${i.sqlstate} ${i.message}); the divergences above are partial\n`);
+      }
     }
   }
   const text = render(reports, cmd.format);
@@ -104,7 +118,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       throw new InputError(`cannot write output: ${(err as Error).message}`, { source: cmd.output }, { cause: err });
     }
   } else io.stdout(text);
-  // 3 (the input could not be fully used) outranks the rest: CI must not read it as a pass.
+  // 3 (an input could not be fully used) outranks every verdict reached on what did load.
   return codes.includes(3) ? 3 : worstExitCode(codes.filter((c): c is ExitCode => c !== 3));
 }
 

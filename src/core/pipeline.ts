@@ -19,6 +19,7 @@ import { locateDivergences } from './report/locate';
 import type { InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './report/types';
 import { defaultSpec } from './spec/defaults';
 import { parseSpec } from './spec/parse';
+import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
 import { runRlsSuite } from './rls/suite';
@@ -129,6 +130,8 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   const reused = canonical !== undefined;
   if (!canonical) canonical = await prepareCanonical(input.canonical, env);
   Object.assign(timings, canonical.timings);
+  // An overlay tagging objects its canonical lacks is meant for another schema: exit 3, listed.
+  if (input.spec) assertOverlayMatchesCanonical(spec, canonical.model, canonical.name);
   env.signal?.throwIfAborted();
 
   env.onProgress?.('load dump');

@@ -73,9 +73,9 @@ describe('fixtures/hostile: one hostile statement never stops the check', () => 
     for (const n of expected.notes) expect(r.load.dump.notes).toContainEqual(expect.objectContaining(n));
     // The rest loaded: no missing object, nothing beyond what the hostile part itself creates.
     expect(r.divergences.map((d) => d.id).sort()).toEqual([...expected.extra].sort());
-    // INCOMPLETE (exit 3) exactly when a statement was stopped.
-    const stopped = errors.some((e) => e.stopped);
-    expect(r.exit_code).toBe(stopped ? 3 : 0);
-    expect(r.verdict).toBe(stopped ? 'INCOMPLETE' : 'PASS');
+    // INCOMPLETE (exit 3) exactly when the dump did not fully load (a stopped or failed statement).
+    expect(r.exit_code).toBe(errors.length ? 3 : 0);
+    expect(r.verdict).toBe(errors.length ? 'INCOMPLETE' : 'PASS');
+    if (errors.length) expect(r.incomplete).toMatchObject({ input: 'dump', line: expected.line });
   });
 });

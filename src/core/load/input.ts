@@ -70,17 +70,25 @@ export function checkInputHead(head: Uint8Array, source: string): void {
   }
 }
 
-export function checkUsableInput(input: string | Uint8Array, source: string, limits: InputLimits = {}): string {
+export interface UsableInputOptions {
+  /**
+   * An empty or comments-only script is a valid, empty schema (a canonical given explicitly:
+   * everything in the dump is then extra). A dump stays refused: it created nothing to check.
+   */
+  allowEmpty?: boolean;
+}
+
+export function checkUsableInput(input: string | Uint8Array, source: string, options: UsableInputOptions & InputLimits = {}): string {
   let text: string;
   if (typeof input === 'string') {
-    const maxBytes = limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
     const size = utf8Length(input, maxBytes);
     if (size > maxBytes) throw tooLarge(size, maxBytes, source, true);
     const refusal = binaryFormat(input.slice(0, 512));
     if (refusal) throw new InputError(refusal, { source, line: 1, column: 1 });
     text = input;
   } else {
-    text = decodeInput(input, source, limits);
+    text = decodeInput(input, source, options);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -89,11 +97,15 @@ export function checkUsableInput(input: string | Uint8Array, source: string, lim
     const at = new LineIndex(text).at(nul);
     throw new InputError('binary data (NUL byte) in the input; expected a plain-text SQL script', { source, ...at });
   }
-  if (text.trim() === '') throw new InputError('input is empty', { source, line: 1, column: 1 });
+  if (text.trim() === '') {
+    if (options.allowEmpty) return text;
+    throw new InputError('input is empty', { source, line: 1, column: 1 });
+  }
 
   const items = splitScript(text);
   const first = items.find((i) => i.kind !== 'meta');
   if (!first) {
+    if (options.allowEmpty) return text;
     const what = items.length ? 'only psql meta-commands' : 'only comments';
     throw new InputError(`input has ${what}; no SQL statements found`, { source, line: items[0]?.line ?? 1, column: 1 });
   }
