@@ -11,6 +11,9 @@ import { pgErrorFields } from '../../core/db';
 import { InputError } from '../../core/errors';
 import { quoteIdent } from '../../core/pgtext';
 import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
+import { checkUsableInput } from '../../core/load/input';
+import { guardDb, guardFactory } from '../guard-db';
+import type { Activity } from '../../core/guard/types';
 import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
@@ -30,6 +33,16 @@ const BUNDLED_SPEC_NAME = 'schema/canonical_schema.yaml';
 
 const post = (m: FromWorker) => self.postMessage(m);
 const factory = browserFactory((stage) => post({ type: 'progress', id: current?.id ?? 0, dump: null, stage }));
+
+/**
+ * PostgreSQL here can no longer be trusted (guard-db.ts): tell the page, whose watchdog
+ * terminates this worker and blames the running statement; send nothing more meanwhile.
+ */
+function poisoned(): Promise<never> {
+  post({ type: 'poisoned', id: current?.id ?? 0 });
+  return new Promise<never>(() => {});
+}
+const guarded = guardFactory(factory, poisoned);
 
 interface Run {
   id: number;
@@ -60,7 +73,8 @@ async function canonicalFor(req: CheckRequest, env: Parameters<typeof prepareCan
   const { sha256 } = await sha256Hex(req.canonical.text);
   if (prepared && prepared.name === req.canonical.name && prepared.sha256 === sha256) return prepared;
   // The bundled canonical, unedited: prepared at build time (its database starts on first use).
-  const next = preparedFromPrebuilt(prebuiltCanonical, req.canonical.name, sha256, factory.open)
+  const open = async (url: string, ext: readonly string[]) => guardDb(await factory.open(url, ext), poisoned);
+  const next = preparedFromPrebuilt(prebuiltCanonical, req.canonical.name, sha256, open)
     ?? await prepareCanonical({ name: req.canonical.name, sql: req.canonical.text }, env);
   prepared = next;
   keep('canonical', next.db);
@@ -77,17 +91,21 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
       const t0 = performance.now();
       try {
         const env = {
-          factory,
+          factory: guarded,
           now: () => new Date(),
           toolVersion: TOOL_VERSION,
           signal,
+          withData: req.withData,
+          stops: req.stops,
+          onActivity: (activity: Activity | null) => post({ type: 'activity', id: req.id, activity }),
           onProgress: (stage: string, done?: number, total?: number) =>
             post({ type: 'progress', id: req.id, dump: dump.key, stage, done, total }),
         };
         const input: CheckInput = {
           canonical: { name: req.canonical.name, sql: req.canonical.text },
           spec: req.spec ? { name: req.spec.name, yaml: req.spec.text } : null,
-          dump: { name: dump.name, sql: dump.sql },
+          // The CLI's input checks, the same function: empty, JSON, prose, binary → exit 3 here too.
+          dump: { name: dump.name, sql: checkUsableInput(dump.sql, dump.name, { maxBytes: req.maxInputBytes }) },
           phase: req.phase,
           // Skeldir's smoke tests belong to Skeldir's overlay: another overlay (or none) brings none.
           smoke: req.spec?.name === BUNDLED_SPEC_NAME ? BUNDLED_SMOKE : [],
@@ -183,6 +201,15 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'warm':
       factory.warm();
+      break;
+    case 'forget':
+      // Removed dumps free their database (and its WASM memory) at once.
+      for (const key of [...dbs.keys()]) {
+        if (key === 'canonical' || msg.keep.includes(key)) continue;
+        const db = dbs.get(key)!;
+        dbs.delete(key);
+        if (![...dbs.values()].includes(db)) void db.close().catch(() => {});
+      }
       break;
   }
 };

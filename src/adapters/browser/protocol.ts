@@ -5,6 +5,7 @@
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
+import type { Activity, Stop } from '../../core/guard/types';
 
 export interface NamedText {
   name: string;
@@ -28,6 +29,19 @@ export interface CheckRequest {
   seeds: NamedText | null;
   dumps: DumpSource[];
   phase: string;
+  /** Statements the page's watchdog stopped in an earlier attempt of this run (core/guard). */
+  stops: Stop[];
+  /** Load COPY … FROM stdin data (default off, like the CLI without --with-data). */
+  withData: boolean;
+  /** Most bytes a dump may have (the CLI's --max-input-size). */
+  maxInputBytes: number;
+}
+
+/** Close the databases of dumps that are gone (removed from the session). */
+export interface ForgetRequest {
+  type: 'forget';
+  /** Dump keys still in the session; every other dump database is closed. */
+  keep: string[];
 }
 
 export interface CancelRequest {
@@ -51,7 +65,20 @@ export interface WarmRequest {
   type: 'warm';
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest;
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | ForgetRequest;
+
+/** What the engine is running now (null: between round trips): the page's watchdog heartbeat. */
+export interface ActivityMessage {
+  type: 'activity';
+  id: number;
+  activity: Activity | null;
+}
+
+/** PostgreSQL in this worker overflowed its stack (guard-db.ts): terminate it, blame the current activity. */
+export interface PoisonedMessage {
+  type: 'poisoned';
+  id: number;
+}
 
 export interface ProgressMessage {
   type: 'progress';
@@ -111,4 +138,4 @@ export interface SqlResultMessage {
   error: { message: string; sqlstate: string | null; position: number | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage;
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage;
