@@ -37,6 +37,7 @@ test('a hanging statement is stopped after the budget, named at its line; the re
 });
 
 test('Cancel stops a hanging check at once; then a good dump gets its verdict', async ({ page }) => {
+  test.setTimeout(300_000);
   await setBudget(page, 0); // no budget: only Cancel can end it
   await paste(page, 'hang.sql', HANG);
   await expect(page.getByTestId('progress')).toContainText('hang.sql', { timeout: 90_000 });
@@ -52,6 +53,7 @@ test('Cancel stops a hanging check at once; then a good dump gets its verdict', 
 });
 
 test('reload during a hanging check does not hang: the dump waits for "Run again"', async ({ page }) => {
+  test.setTimeout(300_000);
   await setBudget(page, 0);
   await paste(page, 'hang.sql', HANG);
   await expect(page.getByTestId('progress')).toContainText('hang.sql', { timeout: 90_000 });
@@ -60,6 +62,7 @@ test('reload during a hanging check does not hang: the dump waits for "Run again
   const alert = page.getByRole('alert').filter({ hasText: 'The check of hang.sql stopped at line 2 last time' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
   // The page is usable: the other dump is checked, hang.sql is not.
+  await page.goto('./#/compliance');
   await page.getByRole('tab', { name: /legacy_head\.sql/ }).click();
   await expect(verdict(page)).toContainText('legacy_head.sql', { timeout: 90_000 });
   await expect(page.getByRole('tab', { name: /hang\.sql\s+stopped at line 2/ })).toBeVisible();
