@@ -25,13 +25,16 @@ export type Command =
       seeds: string | null;
       quiet: boolean;
     }
-  | { kind: 'inventory'; spec: string | null; phase: string };
+  | { kind: 'inventory'; spec: string | null; phase: string }
+  /** Parsed by src/cli/fix.ts. */
+  | { kind: 'fix'; argv: string[] };
 
 export const USAGE = `Usage:
   skeldir-schema check --dump FILE [--dump FILE2 …] [--canonical SQL] [--spec YAML | --no-spec]
                        [--phase ID|all] [--format json|md|sarif|junit|gate-status] [--output FILE]
                        [--seeds YAML] [--no-behaviour] [--quiet]
   skeldir-schema inventory [--spec YAML] --phase ID
+  skeldir-schema fix --dump FILE [--canonical SQL] [--spec YAML | --no-spec] [--output fix.sql] [--down down.sql] [--format sql|json]  (fix --help)
   skeldir-schema --help | --version
 
 Checks a pg_dump (plain SQL) against the canonical schema (default: schema/canonical_schema.sql
@@ -54,7 +57,8 @@ export function parseCommand(argv: string[]): Command {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') return { kind: 'help' };
   if (sub === '--version' || sub === '-v' || sub === 'version') return { kind: 'version' };
-  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, --help, --version)`);
+  if (sub === 'fix') return { kind: 'fix', argv: rest };
+  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, fix, --help, --version)`);
   let parsed;
   try {
     parsed = parseArgs({

@@ -17,6 +17,7 @@ import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
 import { bundledSmoke, displayPath, packagePath, packageVersion, readBytes, readText } from './files';
 import { render } from './render';
+import { fixCommand } from './fix';
 
 export interface Io {
   stdout(text: string): void;
@@ -28,19 +29,19 @@ const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => p
 export const EXIT_INTERNAL = 4;
 
 /** Read a SQL input as bytes and vet it (binary, empty, not SQL → InputError at its location). */
-function readSql(path: string): { name: string; sql: string } {
+export function readSql(path: string): { name: string; sql: string } {
   const name = displayPath(path);
   return { name, sql: checkUsableInput(readBytes(path), name) };
 }
 
-function specSource(cmd: { spec: string | null | false }): { name: string; yaml: string } | null {
+export function specSource(cmd: { spec: string | null | false }): { name: string; yaml: string } | null {
   if (cmd.spec === false) return null;
   const path = cmd.spec ?? packagePath('schema', 'canonical_schema.yaml');
   return { name: displayPath(path), yaml: readText(path) };
 }
 
 /** Prints each stage once, as it starts (progress counts are for the app's progress bar). */
-function stageLogger(io: Io): (stage: string) => void {
+export function stageLogger(io: Io): (stage: string) => void {
   let last = '';
   return (stage) => {
     if (stage !== last && stage !== 'done') io.stderr(`  … ${stage}\n`);
@@ -52,7 +53,7 @@ function stageLogger(io: Io): (stage: string) => void {
  * The initialised data directory the CLI build ships beside its bundle (vite.cli.config.ts);
  * null when running unbundled (vitest), so the factory runs initdb instead.
  */
-async function bundledTemplate(): Promise<Blob | null> {
+export async function bundledTemplate(): Promise<Blob | null> {
   const url = new URL('./pgdata.bin', import.meta.url);
   if (url.protocol !== 'file:') return null;
   const bytes = await readFile(url).catch(() => null);
@@ -130,6 +131,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return inventoryCommand(cmd, io);
       case 'check':
         return await check(cmd, io);
+      case 'fix':
+        return await fixCommand(cmd.argv, io);
     }
   } catch (err) {
     if (err instanceof InputError) {

@@ -92,4 +92,10 @@ UNION ALL
 SELECT 'trigger:' || n.nspname || '.' || c.relname || '.' || t.tgname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE t.tgparentid <> 0
+UNION ALL
+-- Functions a type made for itself (range and multirange constructors): they come and go with it.
+SELECT 'function:' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                AND d.refclassid = 'pg_type'::regclass AND d.deptype = 'i')
 ORDER BY 1;

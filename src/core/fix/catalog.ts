@@ -14,7 +14,7 @@ export interface FixCatalog {
   dependants: Map<string, Set<string>>;
   /** `public.events_2024` → `FOR VALUES FROM (…) TO (…)`. */
   partitionBounds: Map<string, string>;
-  /** Keys of indexes / constraints / triggers a partition inherits from its parent. */
+  /** Keys of indexes / constraints / triggers a partition inherits from its parent, and of functions a type made for itself. */
   inherited: Set<string>;
 }
 

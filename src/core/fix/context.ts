@@ -25,6 +25,8 @@ export class FixContext {
   readonly dropped = new Set<string>();
   /** Keys the plan creates from the canonical definition (new, or re-created after a drop). */
   readonly created = new Set<string>();
+  /** Partitions (`public.t`) this plan detaches: what they inherited becomes their own. */
+  readonly detached = new Set<string>();
   /** Column keys whose type changes (views, policies and triggers over them must step aside). */
   readonly retyped = new Set<string>();
   /** Divergence ids by id, for `fixes` lists. */

@@ -5,7 +5,7 @@
  * policies and triggers using a replaced function, foreign keys over a dropped unique index.
  * Repeats until nothing new is in the way.
  */
-import type { Constraint, Index, Policy, Trigger, View } from '../model';
+import type { Constraint, Func, Index, Policy, Trigger, View } from '../model';
 import { funcKey } from '../compare/functions';
 import { dependantsOf } from './catalog';
 import { keyKind, keyName, onTableKey, qn, H, type FixContext } from './context';
@@ -50,6 +50,27 @@ export function rebuildDependants(ctx: FixContext): void {
     const t = ownerTable(key);
     return t !== null && ctx.dropped.has(`table:${t}`) && !ctx.created.has(`table:${t}`);
   };
+  /** Per kind: drop the dump's object, re-create the canonical one (the kinds' own statements). */
+  const REBUILDERS: Record<string, { drop(key: string, cause: string): boolean; create(key: string): void }> = {};
+  const rebuilder = <T>(kind: keyof typeof dump, drop: (x: T, why: string) => void, create: (x: T, why: string) => void) => {
+    REBUILDERS[kind] = {
+      drop: (key, cause) => {
+        const x = (dump[kind] as Map<string, unknown>).get(key) as T | undefined;
+        if (x !== undefined) drop(x, why(key, cause));
+        return x !== undefined;
+      },
+      create: (key) => {
+        const x = (canon[kind] as Map<string, unknown>).get(key) as T | undefined;
+        if (x !== undefined) create(x, `re-creates ${keyName(key)} as canonical defines it`);
+      },
+    };
+  };
+  rebuilder<View>('view', (v, w) => dropView(ctx, v, w, []), (v, w) => createView(ctx, v, w, []));
+  rebuilder<Policy>('policy', (p, w) => dropPolicy(ctx, p, w, []), (p, w) => createPolicy(ctx, p, w, []));
+  rebuilder<Trigger>('trigger', (t, w) => dropTrigger(ctx, t, w, []), (t, w) => createTrigger(ctx, t, w, []));
+  rebuilder<Constraint>('constraint', (c, w) => dropConstraint(ctx, c, w, [], 'drop_dependant'), (c, w) => addConstraint(ctx, c, w, []));
+  rebuilder<Index>('index', (i, w) => dropIndex(ctx, i, w, [], 'drop_dependant'), (i, w) => createIndex(ctx, i, w, []));
+  rebuilder<Func>('function', (f, w) => dropFunction(ctx, f, w, [], 'drop_dependant'), (f, w) => createFunction(ctx, f, w, []));
 
   const handled = new Set<string>();
   for (let round = 0; round < 50; round++) {
@@ -58,59 +79,19 @@ export function rebuildDependants(ctx: FixContext): void {
     for (const d of dependantsOf(ctx.dump.catalog, ctx.retyped, (k) => BLOCK_RETYPE.has(keyKind(k)))) if (!found.has(d)) found.set(d, 'a column whose type changes');
     let changed = false;
     for (const [key, cause] of found) {
-      if (handled.has(key) || ctx.dropped.has(key) || tableGone(key)) continue;
+      // What a partition inherits or a type made for itself goes with its owner.
+      if (handled.has(key) || ctx.dropped.has(key) || tableGone(key) || ctx.dump.catalog.inherited.has(key)) continue;
       handled.add(key);
       const kind = keyKind(key);
       const recreate = !ctx.created.has(key);
+      const r = REBUILDERS[kind];
+      if (r) {
+        if (!r.drop(key, cause)) continue;
+        if (recreate) r.create(key);
+        changed = true;
+        continue;
+      }
       switch (kind) {
-        case 'view': {
-          const v = dump.view.get(key);
-          if (!v) continue;
-          dropView(ctx, v, why(key, cause), []);
-          const c = canon.view.get(key);
-          if (c && recreate) createView(ctx, c, `re-creates ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
-        case 'policy': {
-          const p = dump.policy.get(key);
-          if (!p) continue;
-          dropPolicy(ctx, p, why(key, cause), []);
-          const c = canon.policy.get(key);
-          if (c && recreate) createPolicy(ctx, c, `re-creates policy ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
-        case 'trigger': {
-          const t = dump.trigger.get(key);
-          if (!t) continue;
-          dropTrigger(ctx, t, why(key, cause), []);
-          const c = canon.trigger.get(key);
-          if (c && recreate) createTrigger(ctx, c, `re-creates trigger ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
-        case 'constraint': {
-          const k = dump.constraint.get(key);
-          if (!k) continue;
-          dropConstraint(ctx, k, why(key, cause), [], 'drop_dependant');
-          const c = canon.constraint.get(key);
-          if (c && recreate) addConstraint(ctx, c, `re-adds ${c.type} ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
-        case 'index': {
-          const i = dump.index.get(key);
-          if (!i) continue;
-          dropIndex(ctx, i, why(key, cause), [], 'drop_dependant');
-          const c = canon.index.get(key);
-          if (c && recreate) createIndex(ctx, c, `re-builds ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
-        case 'function': {
-          const f = dump.function.get(key);
-          if (!f) continue;
-          dropFunction(ctx, f, why(key, cause), [], 'drop_dependant');
-          const c = canon.function.get(key);
-          if (c && recreate) createFunction(ctx, c, `re-creates ${keyName(key)} as canonical defines it`, []);
-          break;
-        }
         case 'default': {
           const col = keyName(key);
           const t = ownerTable(key)!;

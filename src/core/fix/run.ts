@@ -33,6 +33,20 @@ export function cloneFactory(db: Db, base: DbFactory): DbFactory {
   return f;
 }
 
+/**
+ * What the proof loads: the script alone into a copy of the dump's database — or, when the
+ * script creates an extension the dump's database was not started with (PGlite registers
+ * extensions at start), the dump followed by the script into a fresh one; `offset` is the
+ * number of dump lines before the script's first.
+ */
+function scriptOnDump(input: CheckInput, script: string, plan: FixPlan, dumpModel: SchemaModel): { dump: { name: string; sql: string }; clone: boolean; offset: number } {
+  const had = new Set(dumpModel.extensions.map((e) => e.name));
+  const needs = plan.statements.some((s) => { const m = /^CREATE EXTENSION IF NOT EXISTS (\S+)/.exec(s.sql); return m !== null && !had.has(m[1].replace(/"/g, '')); });
+  if (!needs) return { dump: { name: 'fix.sql', sql: script }, clone: true, offset: 0 };
+  const head = input.dump.sql.endsWith('\n') ? input.dump.sql : `${input.dump.sql}\n`;
+  return { dump: { name: `${input.dump.name} + fix.sql`, sql: head + script }, clone: false, offset: head.split('\n').length - 1 };
+}
+
 const since = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 function judge(report: Report, ms: number): FixVerification {
@@ -88,10 +102,14 @@ export async function runFix(input: CheckInput, env: EngineEnv, options: FixOpti
     let verification: FixVerification;
     let fixed: { db: Db; model: SchemaModel } | null = null;
     try {
-      const after = await runCheck({ ...input, dump: { name: 'fix.sql', sql: draft } }, { ...env, factory: cloneFactory(before.dumpDb, env.factory) }, { canonical: prepared });
+      const applied = scriptOnDump(input, draft, plan, before.dumpModel);
+      const after = await runCheck({ ...input, dump: applied.dump }, applied.clone ? { ...env, factory: cloneFactory(before.dumpDb, env.factory) } : env, { canonical: prepared });
       closers.push(after.dumpDb);
       fixed = { db: after.dumpDb, model: after.dumpModel };
-      verification = judge(after.report, since(t0));
+      // Load errors are the script's: lines of the script, the dump's own errors left out.
+      const report = { ...after.report, load: { ...after.report.load, dump: { ...after.report.load.dump, errors: after.report.load.dump.errors
+        .filter((e) => e.line > applied.offset).map((e) => ({ ...e, line: e.line - applied.offset })) } } };
+      verification = judge(report, since(t0));
     } catch (err) {
       verification = inconclusive(err, since(t0));
     }

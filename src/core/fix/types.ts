@@ -58,6 +58,7 @@ export type Phase =
   | 'add_foreign_key'
   | 'validate'           // VALIDATE CONSTRAINT after NOT VALID
   | 'create_view'
+  | 'view_index'         // indexes on materialized views created above
   | 'create_trigger'
   | 'create_policy'
   | 'rls'
@@ -71,7 +72,7 @@ export type Phase =
 
 export const PHASES: readonly Phase[] = [
   'pre', 'create_namespace', 'create_type', 'drop_dependant', 'drop_constraint', 'drop_index', 'create_sequence',
-  'create_function', 'table', 'column', 'add_constraint', 'create_index', 'add_foreign_key', 'validate', 'create_view',
+  'create_function', 'table', 'column', 'add_constraint', 'create_index', 'add_foreign_key', 'validate', 'create_view', 'view_index',
   'create_trigger', 'create_policy', 'rls', 'drop_table', 'drop_sequence', 'drop_function', 'drop_type',
   'drop_namespace', 'privilege', 'comment',
 ];

@@ -14,7 +14,12 @@ const obj = (c: Constraint) => `${c.schema}.${c.table}.${c.name}`;
 const tbl = (c: Constraint) => qn(c.schema, c.table);
 const backsIndex = (c: Constraint) => c.type === 'primary key' || c.type === 'unique' || c.type === 'exclude';
 
+/** The divergences of the index behind a PK / UNIQUE / EXCLUDE constraint are fixed with it. */
+const withIndex = (ctx: FixContext, c: Constraint, fixes: string[]) =>
+  (backsIndex(c) ? [...fixes, ...ctx.ids(`missing:index:${obj(c)}`, `extra:index:${obj(c)}`, `definition_mismatch:index:${obj(c)}`)] : fixes);
+
 export function dropConstraint(ctx: FixContext, c: Constraint, why: string, fixes: string[], phase: 'drop_constraint' | 'drop_dependant' = 'drop_constraint'): void {
+  fixes = withIndex(ctx, c, fixes);
   ctx.drop(ckey(c));
   if (backsIndex(c)) ctx.drop(`index:${obj(c)}`);
   const hazards = [H.lock(tbl(c))];
@@ -25,6 +30,7 @@ export function dropConstraint(ctx: FixContext, c: Constraint, why: string, fixe
 
 /** ADD CONSTRAINT from the canonical definition; `existingRows` when the table was not created by this script. */
 export function addConstraint(ctx: FixContext, c: Constraint, why: string, fixes: string[]): void {
+  fixes = withIndex(ctx, c, fixes);
   ctx.create(ckey(c));
   if (backsIndex(c)) ctx.create(`index:${obj(c)}`);
   const t = rel(c.schema, c.table);
@@ -62,7 +68,11 @@ export function addConstraint(ctx: FixContext, c: Constraint, why: string, fixes
 
 export const fixConstraints: KindFixer = (ctx) => {
   const canonTables = new Set(ctx.canonical.model.tables.map((t) => qn(t.schema, t.name)));
-  const own = (side: 'canonical' | 'dump', c: Constraint) => !ctx[side].catalog.inherited.has(ckey(c));
+  const own = (side: 'canonical' | 'dump', c: Constraint) => !ctx[side].catalog.inherited.has(ckey(c)) || (side === 'dump' && ctx.detached.has(tbl(c)));
+  // A partition's copy of its parent's constraint comes with the parent's (or the ATTACH).
+  for (const c of ctx.canonical.model.constraints) {
+    if (!own('canonical', c)) for (const k of ['missing', 'definition_mismatch']) ctx.claimed.add(`${k}:constraint:${obj(c)}`).add(`${k}:index:${obj(c)}`);
+  }
   const expected = ctx.canonical.model.constraints.filter((c) => own('canonical', c));
   // Constraints of tables the plan drops go with them.
   const actual = ctx.dump.model.constraints.filter((c) => own('dump', c) && canonTables.has(tbl(c)));

@@ -18,7 +18,8 @@ export function createFunction(ctx: FixContext, f: Func, why: string, fixes: str
     for (const id of fixes) ctx.unfix(id, `aggregate ${funcKey(f)}: Postgres prints no CREATE AGGREGATE to copy; write it by hand`);
     return;
   }
-  ctx.create(fkey(f));
+  // CREATE OR REPLACE over a function that stays keeps its grants and comment: only a new one counts as created.
+  if (ctx.dropped.has(fkey(f)) || !ctx.dump.model.functions.some((x) => fkey(x) === fkey(f))) ctx.create(fkey(f));
   ctx.emit({
     sql: `${f.definition.trimEnd()};`, phase: 'create_function', object: funcKey(f), key: fkey(f), why, fixes,
     hazards: [H.correctness(`callers of ${funcKey(f)} get the canonical behaviour`), ...(f.securityDefiner ? [H.authz(`${funcKey(f)} runs with its owner's rights (SECURITY DEFINER)`)] : [])],
@@ -31,8 +32,11 @@ export function dropFunction(ctx: FixContext, f: Func, why: string, fixes: strin
 }
 
 export const fixFunctions: KindFixer = (ctx) => {
-  const have = new Map(ctx.dump.model.functions.map((f) => [fkey(f), f]));
-  const want = new Map(ctx.canonical.model.functions.map((f) => [fkey(f), f]));
+  // A range type's constructor functions come and go with the type.
+  for (const f of ctx.canonical.model.functions) if (ctx.canonical.catalog.inherited.has(fkey(f))) ctx.claimed.add(`missing:function:${funcKey(f)}`);
+  for (const f of ctx.dump.model.functions) if (ctx.dump.catalog.inherited.has(fkey(f))) ctx.claimed.add(`extra:function:${funcKey(f)}`);
+  const have = new Map(ctx.dump.model.functions.filter((f) => !ctx.dump.catalog.inherited.has(fkey(f))).map((f) => [fkey(f), f]));
+  const want = new Map(ctx.canonical.model.functions.filter((f) => !ctx.canonical.catalog.inherited.has(fkey(f))).map((f) => [fkey(f), f]));
   for (const [k, f] of have) if (!want.has(k)) dropFunction(ctx, f, `${f.kind} ${funcKey(f)} is not in the canonical schema`, ctx.ids(`extra:function:${funcKey(f)}`));
   for (const [k, f] of want) {
     const a = have.get(k);

@@ -21,8 +21,9 @@ export function createIndex(ctx: FixContext, i: Index, why: string, fixes: strin
   const fresh = ctx.created.has(`table:${tbl(i)}`) || ctx.created.has(`view:${tbl(i)}`);
   const partitioned = ctx.canonical.model.tables.some((t) => qn(t.schema, t.name) === tbl(i) && t.kind === 'partitioned');
   const sql = `${createSql(i)};`;
+  const onView = ctx.canonical.model.views.some((v) => qn(v.schema, v.name) === tbl(i));
   ctx.emit({
-    sql, phase: 'create_index', object: obj(i), key: ikey(i), why, fixes,
+    sql, phase: onView ? 'view_index' : 'create_index', object: obj(i), key: ikey(i), why, fixes,
     hazards: fresh ? [] : [
       { type: 'INDEX_BUILD', message: `builds ${i.name} over every row of ${tbl(i)}` },
       { type: 'ACQUIRES_SHARE_LOCK', message: `blocks writes to ${tbl(i)} until built${partitioned ? '' : '; the alternative builds CONCURRENTLY outside a transaction'}` },
@@ -44,8 +45,12 @@ export function dropIndex(ctx: FixContext, i: Index, why: string, fixes: string[
 
 export const fixIndexes: KindFixer = (ctx) => {
   const canonRels = new Set([...ctx.canonical.model.tables, ...ctx.canonical.model.views].map((t) => qn(t.schema, t.name)));
-  const plain = (side: 'canonical' | 'dump', i: Index) => i.constraint === null && !ctx[side].catalog.inherited.has(ikey(i));
+  const plain = (side: 'canonical' | 'dump', i: Index) => i.constraint === null && (!ctx[side].catalog.inherited.has(ikey(i)) || (side === 'dump' && ctx.detached.has(tbl(i))));
+  // A partition's copy of its parent's index comes with the parent's index (or the ATTACH).
+  for (const i of ctx.canonical.model.indexes) if (ctx.canonical.catalog.inherited.has(ikey(i))) ctx.claimed.add(`missing:index:${obj(i)}`).add(`definition_mismatch:index:${obj(i)}`);
   const expected = ctx.canonical.model.indexes.filter((i) => plain('canonical', i));
+  // Indexes of a table or materialized view the plan drops go with it.
+  for (const i of ctx.dump.model.indexes) if (!canonRels.has(tbl(i))) ctx.claimed.add(`extra:index:${obj(i)}`);
   const actual = ctx.dump.model.indexes.filter((i) => plain('dump', i) && canonRels.has(tbl(i)));
   const have = new Map(actual.map((i) => [ikey(i), i]));
   const want = new Map(expected.map((i) => [ikey(i), i]));

@@ -27,6 +27,8 @@ export const fixPrivileges: KindFixer = (ctx) => {
   const fresh = (p: Pick<Privilege, 'object' | 'objectType'>) => ctx.created.has(objKey(p));
   const gone = (p: Pick<Privilege, 'object' | 'objectType'>) => ctx.dropped.has(objKey(p)) && !ctx.created.has(objKey(p));
   const want = new Map(ctx.canonical.model.privileges.map((p) => [key(p), p]));
+  // A dropped or re-created object loses its grants with it: nothing to revoke.
+  for (const p of ctx.dump.model.privileges) if (fresh(p) || gone(p)) ctx.claimed.add(`privilege_extra:privilege:${key(p)}`);
   const have = new Map(ctx.dump.model.privileges.filter((p) => !fresh(p)).map((p) => [key(p), p]));
   // What Postgres grants by itself to an object created by this script.
   for (const p of ctx.canonical.model.privileges) {

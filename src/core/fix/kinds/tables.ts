@@ -96,8 +96,10 @@ function alterTable(ctx: FixContext, e: Table, a: Table): void {
   if (e.partitionOf === a.partitionOf) return;
   if (a.partitionOf) {
     const [ps, ...pn] = a.partitionOf.split('.');
+    ctx.detached.add(key);
+    // Early: the indexes and constraints it inherited become its own, and may then be dropped.
     ctx.emit({
-      sql: `ALTER TABLE ${rel(ps, pn.join('.'))} DETACH PARTITION ${rel(a.schema, a.name)};`, phase: 'table', object: key,
+      sql: `ALTER TABLE ${rel(ps, pn.join('.'))} DETACH PARTITION ${rel(a.schema, a.name)};`, phase: 'drop_dependant', object: key, key: `table:${key}`,
       why: `canonical ${e.partitionOf ? `attaches ${key} to ${e.partitionOf}` : `has ${key} as a table of its own`}`, fixes: ctx.ids(id),
       hazards: [H.lock(a.partitionOf), H.correctness(`rows of ${key} stop appearing in ${a.partitionOf}`)],
     });

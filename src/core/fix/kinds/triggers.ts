@@ -25,7 +25,7 @@ export function dropTrigger(ctx: FixContext, t: Trigger, why: string, fixes: str
 
 export const fixTriggers: KindFixer = (ctx) => {
   const canonTables = new Set(ctx.canonical.model.tables.map((t) => qn(t.schema, t.name)));
-  const own = (side: 'canonical' | 'dump', t: Trigger) => !ctx[side].catalog.inherited.has(tkey(t));
+  const own = (side: 'canonical' | 'dump', t: Trigger) => !ctx[side].catalog.inherited.has(tkey(t)) || (side === 'dump' && ctx.detached.has(tbl(t)));
   const have = new Map(ctx.dump.model.triggers.filter((t) => own('dump', t) && canonTables.has(tbl(t))).map((t) => [tkey(t), t]));
   const want = new Map(ctx.canonical.model.triggers.filter((t) => own('canonical', t)).map((t) => [tkey(t), t]));
   for (const [k, t] of have) if (!want.has(k)) dropTrigger(ctx, t, `trigger ${obj(t)} is not in the canonical schema`, ctx.ids(`extra:trigger:${obj(t)}`));

@@ -7,7 +7,7 @@
  */
 import type { TypeDef } from '../../model';
 import { H, qn, type FixContext, type KindFixer } from '../context';
-import { literal, rel } from '../sql';
+import { ident, literal, rel } from '../sql';
 
 const tkey = (t: TypeDef) => `type:${qn(t.schema, t.name)}`;
 
@@ -54,9 +54,8 @@ export const fixTypes: KindFixer = (ctx) => {
     const id = `definition_mismatch:type:${object}`;
     const adds = t.kind === 'enum' && a.kind === 'enum' ? enumAdditions(t.labels, a.labels) : null;
     if (!adds) {
-      ctx.unfix(id, t.kind === 'enum' && a.kind === 'enum'
-        ? `enum ${object} loses or reorders labels: create the canonical enum under a new name, ALTER every column to it USING col::text::new_type (after mapping rows with removed labels), drop the old type, rename`
-        : `${t.kind} ${object} changes shape: Postgres cannot alter it in place; create the canonical type under a new name, move the columns to it, drop the old one`);
+      if (t.kind === 'enum' && a.kind === 'enum') rebuildEnum(ctx, t, a, id);
+      else ctx.unfix(id, `${t.kind} ${object} changes shape: Postgres cannot alter it in place; create the canonical type under a new name, move the columns to it, drop the old one`);
       continue;
     }
     for (const x of adds) {
@@ -73,3 +72,40 @@ export const fixTypes: KindFixer = (ctx) => {
     ctx.emit({ sql: `DROP ${t.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${rel(t.schema, t.name)};`, phase: 'drop_type', object: qn(t.schema, t.name), key: k, why: `${t.kind} ${qn(t.schema, t.name)} is not in the canonical schema`, fixes: ctx.ids(`extra:type:${qn(t.schema, t.name)}`) });
   }
 };
+
+/**
+ * An enum that loses or reorders labels: the old type steps aside under another name, the
+ * canonical one is created, every column moves over through text (rows holding a removed label
+ * make it fail: map them first), then the old type is dropped. Views, policies and triggers over
+ * those columns are rebuilt around it like any type change (rebuild.ts).
+ */
+function rebuildEnum(ctx: FixContext, t: TypeDef, a: TypeDef, id: string): void {
+  const object = qn(t.schema, t.name);
+  const old = `${t.name}__skeldir_old`;
+  const printed = `${ident(t.schema)}.${ident(t.name)}`;
+  const fixes = ctx.ids(id);
+  const removed = a.labels.filter((l) => !t.labels.includes(l));
+  ctx.emit({ sql: `ALTER TYPE ${rel(t.schema, t.name)} RENAME TO ${ident(old)};`, phase: 'create_type', object, key: `type:${object}`, why: `enum ${object} must ${removed.length ? `lose ${removed.map(literal).join(', ')}` : 'reorder its labels'}: Postgres cannot, so the old type steps aside`, fixes, hazards: [H.correctness(`${object} is rebuilt; columns move over below`)] });
+  ctx.emit({ sql: createSql(t), phase: 'create_type', object, key: `type:${object}`, why: `canonical enum ${object}`, fixes });
+  for (const tab of ctx.dump.model.tables) {
+    for (const c of tab.columns) {
+      if (c.type !== printed && c.type !== `${printed}[]`) continue;
+      const tq = qn(tab.schema, tab.name);
+      const tr = rel(tab.schema, tab.name);
+      const col = ident(c.name);
+      ctx.retyped.add(`column:${tq}.${c.name}`);
+      if (c.default !== null) ctx.emit({ sql: `ALTER TABLE ${tr} ALTER COLUMN ${col} DROP DEFAULT;`, phase: 'column', object: `${tq}.${c.name}`, why: `the default is set again once ${c.name} has the new type`, fixes, hazards: [H.lock(tq)] });
+      const arr = c.type.endsWith('[]') ? '[]' : '';
+      ctx.emit({
+        sql: `ALTER TABLE ${tr} ALTER COLUMN ${col} TYPE ${rel(t.schema, t.name)}${arr} USING ${col}::text${arr}::${rel(t.schema, t.name)}${arr};`, phase: 'column', object: `${tq}.${c.name}`,
+        why: `moves ${tq}.${c.name} to the rebuilt enum ${object}`, fixes,
+        hazards: [H.lock(tq), { type: 'TABLE_REWRITE', message: `rewrites ${tq}` }, ...(removed.length ? [H.existing(`fails if a row holds ${removed.map(literal).join(' or ')}`)] : [])],
+      });
+      const canonCol = ctx.canonical.model.tables.find((x) => qn(x.schema, x.name) === tq)?.columns.find((x) => x.name === c.name);
+      if (c.default !== null && canonCol?.default && canonCol.default === c.default) {
+        ctx.emit({ sql: `ALTER TABLE ${tr} ALTER COLUMN ${col} SET DEFAULT ${canonCol.default};`, phase: 'column', object: `${tq}.${c.name}`, why: `restores the default of ${tq}.${c.name}`, fixes, hazards: [H.lock(tq)] });
+      }
+    }
+  }
+  ctx.emit({ sql: `DROP TYPE ${rel(t.schema, old)};`, phase: 'drop_type', object, why: `the old ${object}, now unused`, fixes, hazards: [] });
+}
