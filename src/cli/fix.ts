@@ -8,7 +8,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pgliteFactory } from '../adapters/pglite';
 import { InputError } from '../core/errors';
-import { renderAlembic, runFix, type FixRun } from '../core/fix';
+import { fixTextByDivergence, renderAlembic, runFix, type FixRun } from '../core/fix';
+import { toSarif } from '../core/report';
 import { phaseScope } from '../core/gates';
 import type { EngineEnv } from '../core/pipeline';
 import { defaultSpec } from '../core/spec/defaults';
@@ -18,14 +19,15 @@ import { bundledTemplate, readSql, specSource, stageLogger, type Io } from './ma
 
 export const FIX_USAGE = `Usage:
   skeldir-schema fix --dump FILE [--canonical SQL] [--spec YAML | --no-spec] [--output fix.sql]
-                     [--down down.sql] [--alembic revision.py] [--format sql|json]
+                     [--down down.sql] [--alembic revision.py] [--sarif report.sarif] [--format sql|json]
                      [--lock-timeout 5s] [--statement-timeout 15min] [--quiet]
 
 Writes the corrective migration (SQL, or JSON with the plan, hazards and verification) from the
 dump to the canonical schema, after proving it: the script is applied to a copy of the dump in
 PGlite and the whole check (structure, RLS, smoke) runs again. --down also writes the reverse
 script (proven to bring the fixed schema back to the dump); --alembic an Alembic revision with
-upgrade() and downgrade(). Destructive statements carry "-- CI:DESTRUCTIVE_OK: <reason>" for a
+upgrade() and downgrade(); --sarif the check's SARIF with each result's fix (SARIF \`fixes\`) and
+rule docs links. Destructive statements carry "-- CI:DESTRUCTIVE_OK: <reason>" for a
 reviewer to sign.
 
 Exit codes: 0 verified · 1 a residual remains (listed on stderr) or the proof could not run ·
@@ -39,6 +41,7 @@ interface FixCommand {
   output: string | null;
   down: string | null;
   alembic: string | null;
+  sarif: string | null;
   format: 'sql' | 'json';
   lockTimeout: string | undefined;
   statementTimeout: string | undefined;
@@ -58,7 +61,7 @@ export function parseFixArgs(argv: string[]): FixCommand | 'help' {
       args: argv, strict: true, allowPositionals: false,
       options: {
         dump: { type: 'string' }, canonical: { type: 'string' }, spec: { type: 'string' }, 'no-spec': { type: 'boolean' },
-        output: { type: 'string', short: 'o' }, down: { type: 'string' }, alembic: { type: 'string' }, format: { type: 'string' },
+        output: { type: 'string', short: 'o' }, down: { type: 'string' }, alembic: { type: 'string' }, sarif: { type: 'string' }, format: { type: 'string' },
         'lock-timeout': { type: 'string' }, 'statement-timeout': { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +77,7 @@ export function parseFixArgs(argv: string[]): FixCommand | 'help' {
   for (const k of ['lock-timeout', 'statement-timeout'] as const) if (v[k] !== undefined && !TIMEOUT.test(v[k])) fail(`--${k}: '${v[k]}' is not a Postgres duration such as 5s or 15min`);
   return {
     dump: v.dump, canonical: v.canonical ?? null, spec: v['no-spec'] ? false : (v.spec ?? null), output: v.output ?? null, down: v.down ?? null,
-    alembic: v.alembic ?? null, format, lockTimeout: v['lock-timeout'], statementTimeout: v['statement-timeout'], quiet: v.quiet ?? false,
+    alembic: v.alembic ?? null, sarif: v.sarif ?? null, format, lockTimeout: v['lock-timeout'], statementTimeout: v['statement-timeout'], quiet: v.quiet ?? false,
   };
 }
 
@@ -127,6 +130,8 @@ export async function fixCommand(argv: string[], io: Io): Promise<number> {
       message: `Corrective migration: ${dump.name} → ${canonical.name}`,
     }));
   }
+
+  if (cmd.sarif) write(cmd.sarif, toSarif(run.before, { fixes: fixTextByDivergence(run.plan), fixFile: cmd.output ? displayPath(cmd.output) : 'fix.sql' }));
 
   const v = run.verification;
   const destructive = run.plan.statements.filter((s) => s.destructive).length;

@@ -24,7 +24,8 @@ describe('skeldir-schema fix', () => {
     const out = join(tmp, 'fix.sql');
     const down = join(tmp, 'down.sql');
     const rev = join(tmp, 'rev.py');
-    const r = await run('fix', '--dump', 'schema/samples/legacy_head.sql', '--output', out, '--down', down, '--alembic', rev, '--quiet');
+    const sarifPath = join(tmp, 'fix.sarif');
+    const r = await run('fix', '--dump', 'schema/samples/legacy_head.sql', '--output', out, '--down', down, '--alembic', rev, '--sarif', sarifPath, '--quiet');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/verified: the dump plus this script passes the whole check \(verdict PASS/);
     const sql = readFileSync(out, 'utf8');
@@ -45,6 +46,12 @@ describe('skeldir-schema fix', () => {
     expect(py).toMatch(/^def downgrade\(\) -> None:$/m);
     expect(py).toMatch(/op\.execute\(r"""\n\s+DROP TABLE public\.channel_taxonomy;\n\s+"""\)  # CI:DESTRUCTIVE_OK: <reason>/);
     execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', rev]);
+    // SARIF: the index drift's result carries its CREATE INDEX as a fix; rules link their docs page.
+    const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
+    const results = sarif.runs[0].results as { partialFingerprints: Record<string, string>; fixes?: { description: { text: string } }[] }[];
+    const idx = results.find((x) => x.partialFingerprints['skeldirDivergenceId/v1'] === 'missing:index:public.attribution_allocations.idx_allocations_channel_performance');
+    expect(idx?.fixes?.[0].description.text).toContain('CREATE INDEX idx_allocations_channel_performance ON public.attribution_allocations');
+    expect(sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'missing').helpUri).toBe('docs/rules/missing.md');
   }, 300_000);
 
   it('--format json carries the plan with typed hazards and the verification', async () => {

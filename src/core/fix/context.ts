@@ -18,6 +18,18 @@ export interface FixSide {
   catalog: FixCatalog;
 }
 
+/**
+ * Statements the project's destructive-change check flags (seed 004 §5; src/core/lint's
+ * ban_destructive_statement): every DROP of an object, DROP COLUMN / CONSTRAINT, turning row
+ * level security off or unforced, DROP NOT NULL. They carry the waiver line for a reviewer to
+ * sign, even when the plan re-creates the object right after (the reviewer decides).
+ */
+const ID = String.raw`(?:"(?:[^"]|"")*"|[a-z_][a-z0-9_$]*)`;
+const DESTRUCTIVE = new RegExp(
+  String.raw`^(DROP (TABLE|INDEX|POLICY|SCHEMA|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|DOMAIN|FUNCTION|PROCEDURE|AGGREGATE|TRIGGER|EXTENSION)\b` +
+  String.raw`|ALTER TABLE ${ID}\.${ID} (DROP COLUMN|DROP CONSTRAINT|DISABLE ROW LEVEL SECURITY|NO FORCE ROW LEVEL SECURITY|ALTER COLUMN ${ID} DROP NOT NULL)\b)`,
+);
+
 export class FixContext {
   readonly statements: FixStatement[] = [];
   readonly unfixed: Unfixed[] = [];
@@ -48,7 +60,7 @@ export class FixContext {
   }
 
   emit(s: Omit<FixStatement, 'hazards' | 'destructive' | 'fixes'> & { hazards?: Hazard[]; destructive?: boolean; fixes?: string[] }): FixStatement {
-    const st: FixStatement = { hazards: [], destructive: false, fixes: [], ...s };
+    const st: FixStatement = { hazards: [], fixes: [], ...s, destructive: s.destructive === true || DESTRUCTIVE.test(s.sql) };
     this.statements.push(st);
     return st;
   }

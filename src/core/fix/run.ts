@@ -12,7 +12,7 @@ import { introspect } from '../introspect/introspect';
 import { loadScript } from '../load/load';
 import type { SchemaModel } from '../model';
 import { prepareCanonical, runCheck, specOf, type CheckInput, type EngineEnv, type PreparedCanonical } from '../pipeline';
-import type { Report } from '../report/types';
+import type { Divergence, Report } from '../report/types';
 import { planFix } from './plan';
 import { renderSql } from './render';
 import type { FixPlan, FixVerification } from './types';
@@ -80,19 +80,52 @@ export interface FixOptions {
   statementTimeout?: string;
 }
 
+/** check → plan → prove, for the CLI and tests (the browser's worker proves from its own check: proveFix). */
 export async function runFix(input: CheckInput, env: EngineEnv, options: FixOptions = {}): Promise<FixRun> {
   const prepared = options.canonical ?? (await prepareCanonical(input.canonical, env));
-  const ownsCanonical = !options.canonical;
-  const timings = { check: 0, plan: 0, verify: 0, down: 0 };
-  let t0 = performance.now();
-  const before = await runCheck(input, env, { canonical: prepared });
-  timings.check = since(t0);
-  const closers: Db[] = [before.dumpDb];
+  const t0 = performance.now();
+  try {
+    const before = await runCheck(input, env, { canonical: prepared });
+    const check = since(t0);
+    try {
+      const proof = await proveFix({
+        input, env, prepared, dumpDb: before.dumpDb, dumpModel: before.dumpModel, divergences: before.report.divergences,
+        down: options.down, lockTimeout: options.lockTimeout, statementTimeout: options.statementTimeout,
+      });
+      return { before: before.report, ...proof, timings: { check, ...proof.timings } };
+    } finally {
+      await before.dumpDb.close().catch(() => undefined);
+    }
+  } finally {
+    if (!options.canonical) await prepared.db.close().catch(() => undefined);
+  }
+}
+
+export interface ProveInput {
+  input: CheckInput;
+  env: EngineEnv;
+  prepared: PreparedCanonical;
+  /** The dump's loaded database: read, never changed (the proof runs on copies). */
+  dumpDb: Db;
+  dumpModel: SchemaModel;
+  divergences: readonly Divergence[];
+  down?: boolean;
+  lockTimeout?: string;
+  statementTimeout?: string;
+}
+
+export type FixProof = Omit<FixRun, 'before' | 'timings'> & { timings: Omit<FixRun['timings'], 'check'> };
+
+/** Plans the fix of a checked dump and proves it (and its reverse, with `down`); closes only the copies it makes. */
+export async function proveFix(a: ProveInput): Promise<FixProof> {
+  const { input, env, prepared } = a;
+  const timings = { plan: 0, verify: 0, down: 0 };
+  const closers: Db[] = [];
   try {
     env.onProgress?.('plan fix');
-    t0 = performance.now();
-    const plan = await planFix({ model: prepared.model, db: prepared.db }, { model: before.dumpModel, db: before.dumpDb }, before.report.divergences,
-      { lockTimeout: options.lockTimeout, statementTimeout: options.statementTimeout });
+    let t0 = performance.now();
+    const plan = await planFix({ model: prepared.model, db: prepared.db }, { model: a.dumpModel, db: a.dumpDb }, a.divergences,
+      { lockTimeout: a.lockTimeout, statementTimeout: a.statementTimeout });
     timings.plan = since(t0);
     const meta = { from: `dump ${input.dump.name}`, to: `canonical ${input.canonical.name}`, toolVersion: env.toolVersion };
     const draft = renderSql(plan, meta);
@@ -102,8 +135,8 @@ export async function runFix(input: CheckInput, env: EngineEnv, options: FixOpti
     let verification: FixVerification;
     let fixed: { db: Db; model: SchemaModel } | null = null;
     try {
-      const applied = scriptOnDump(input, draft, plan, before.dumpModel);
-      const after = await runCheck({ ...input, dump: applied.dump }, applied.clone ? { ...env, factory: cloneFactory(before.dumpDb, env.factory) } : env, { canonical: prepared });
+      const applied = scriptOnDump(input, draft, plan, a.dumpModel);
+      const after = await runCheck({ ...input, dump: applied.dump }, applied.clone ? { ...env, factory: cloneFactory(a.dumpDb, env.factory) } : env, { canonical: prepared });
       closers.push(after.dumpDb);
       fixed = { db: after.dumpDb, model: after.dumpModel };
       // Load errors are the script's: lines of the script, the dump's own errors left out.
@@ -117,16 +150,15 @@ export async function runFix(input: CheckInput, env: EngineEnv, options: FixOpti
     const script = renderSql(plan, { ...meta, verification });
 
     let down: FixRun['down'] = null;
-    if (options.down && fixed) {
+    if (a.down && fixed) {
       env.onProgress?.('down');
       t0 = performance.now();
-      down = await planDown(input, env, before.dumpModel, before.dumpDb, fixed, closers);
+      down = await planDown(input, env, a.dumpModel, a.dumpDb, fixed, closers);
       timings.down = since(t0);
     }
-    return { before: before.report, plan, script, verification, down, timings };
+    return { plan, script, verification, down, timings };
   } finally {
     for (const db of closers) await db.close().catch(() => undefined);
-    if (ownsCanonical) await prepared.db.close().catch(() => undefined);
   }
 }
 

@@ -73,6 +73,7 @@ export const fixConstraints: KindFixer = (ctx) => {
   for (const c of ctx.canonical.model.constraints) {
     if (!own('canonical', c)) for (const k of ['missing', 'definition_mismatch']) ctx.claimed.add(`${k}:constraint:${obj(c)}`).add(`${k}:index:${obj(c)}`);
   }
+  for (const c of ctx.dump.model.constraints) if (!own('dump', c)) ctx.claimed.add(`extra:constraint:${obj(c)}`).add(`extra:index:${obj(c)}`);
   const expected = ctx.canonical.model.constraints.filter((c) => own('canonical', c));
   // Constraints of tables the plan drops go with them.
   const actual = ctx.dump.model.constraints.filter((c) => own('dump', c) && canonTables.has(tbl(c)));

@@ -48,6 +48,7 @@ export const fixIndexes: KindFixer = (ctx) => {
   const plain = (side: 'canonical' | 'dump', i: Index) => i.constraint === null && (!ctx[side].catalog.inherited.has(ikey(i)) || (side === 'dump' && ctx.detached.has(tbl(i))));
   // A partition's copy of its parent's index comes with the parent's index (or the ATTACH).
   for (const i of ctx.canonical.model.indexes) if (ctx.canonical.catalog.inherited.has(ikey(i))) ctx.claimed.add(`missing:index:${obj(i)}`).add(`definition_mismatch:index:${obj(i)}`);
+  for (const i of ctx.dump.model.indexes) if (ctx.dump.catalog.inherited.has(ikey(i)) && !ctx.detached.has(tbl(i))) ctx.claimed.add(`extra:index:${obj(i)}`);
   const expected = ctx.canonical.model.indexes.filter((i) => plain('canonical', i));
   // Indexes of a table or materialized view the plan drops go with it.
   for (const i of ctx.dump.model.indexes) if (!canonRels.has(tbl(i))) ctx.claimed.add(`extra:index:${obj(i)}`);

@@ -73,7 +73,10 @@ export const fixTables: KindFixer = (ctx) => {
     if (!c) {
       ctx.drop(`table:${key}`);
       // A partition goes with its parent when that is dropped too.
-      if (t.partitionOf && !canon.has(t.partitionOf)) continue;
+      if (t.partitionOf && !canon.has(t.partitionOf)) {
+        ctx.claimed.add(`extra:table:${key}`);
+        continue;
+      }
       ctx.emit({
         sql: `DROP TABLE ${rel(t.schema, t.name)};`, phase: 'drop_table', object: key, key: `table:${key}`, destructive: true,
         why: `${key} is not in the canonical schema`, fixes: ctx.ids(`extra:table:${key}`),
