@@ -15,7 +15,7 @@ import { createIndex, dropIndex } from './kinds/indexes';
 import { createPolicy, dropPolicy } from './kinds/policies';
 import { createTrigger, dropTrigger } from './kinds/triggers';
 import { createView, dropView } from './kinds/views';
-import { ident, rel } from './sql';
+import { ident, relKey } from './sql';
 
 /** Kinds that stand in the way of ALTER COLUMN … TYPE (Postgres rebuilds indexes and constraints itself). */
 const BLOCK_RETYPE = new Set(['view', 'policy', 'trigger']);
@@ -95,15 +95,14 @@ export function rebuildDependants(ctx: FixContext): void {
         case 'default': {
           const col = keyName(key);
           const t = ownerTable(key)!;
-          const [schema, ...rest] = t.split('.');
           const cname = col.slice(t.length + 1);
           ctx.drop(key);
-          ctx.emit({ sql: `ALTER TABLE ${rel(schema, rest.join('.'))} ALTER COLUMN ${ident(cname)} DROP DEFAULT;`, phase: 'drop_dependant', object: col, key, why: why(key, cause), fixes: [], hazards: [H.lock(t)] });
+          ctx.emit({ sql: `ALTER TABLE ${relKey(t)} ALTER COLUMN ${ident(cname)} DROP DEFAULT;`, phase: 'drop_dependant', object: col, key, why: why(key, cause), fixes: [], hazards: [H.lock(t)] });
           const ct = cm.tables.find((x) => qn(x.schema, x.name) === t);
           const cc = ct?.columns.find((c) => c.name === cname);
           if (cc?.default && !ctx.created.has(`column:${col}`)) {
             ctx.create(key);
-            ctx.emit({ sql: `ALTER TABLE ${rel(schema, rest.join('.'))} ALTER COLUMN ${ident(cname)} SET DEFAULT ${cc.default};`, phase: 'rls', object: col, key, why: `restores the canonical default of ${col}`, fixes: [], hazards: [H.lock(t)] });
+            ctx.emit({ sql: `ALTER TABLE ${relKey(t)} ALTER COLUMN ${ident(cname)} SET DEFAULT ${cc.default};`, phase: 'rls', object: col, key, why: `restores the canonical default of ${col}`, fixes: [], hazards: [H.lock(t)] });
           }
           break;
         }

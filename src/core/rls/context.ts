@@ -5,7 +5,7 @@ import type { Table } from '../model';
 import type { RlsTest, TestOutcome } from '../report/types';
 import type { Tenancy } from '../spec/types';
 import type { InsertedRow, RowSynth, SynthError } from '../synth/synth';
-import { quoteIdent, quoteLiteral, quoteQName } from '../synth/sql';
+import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
 import type { ProbeRoles } from './roles';
 
 export interface SeededTable {

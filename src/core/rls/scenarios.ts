@@ -8,7 +8,7 @@
  * before any scenario sets it. The suite runs every `phase: 'unset'` scenario first.
  */
 import type { RlsTest } from '../report/types';
-import { quoteIdent } from '../synth/sql';
+import { quoteIdent } from '../pgtext';
 import { SynthError } from '../synth/synth';
 import {
   errText, isolated, isRlsViolation, lit, result, runAs, sessionSql, target, tenantCol,

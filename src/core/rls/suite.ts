@@ -13,7 +13,7 @@ import type { SchemaModel, Table } from '../model';
 import type { RlsSection, RlsTest } from '../report/types';
 import type { Tenancy } from '../spec/types';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
-import { quoteLiteral } from '../synth/sql';
+import { quoteLiteral } from '../pgtext';
 import { RowSynth, SynthError } from '../synth/synth';
 import { result, type SeededTable, type SuiteContext } from './context';
 import { createProbeRoles } from './roles';

@@ -5,7 +5,7 @@
 import type { Sequence } from '../../model';
 import { describeSequence } from '../../compare/sequences';
 import { H, qn, type FixContext, type KindFixer } from '../context';
-import { ident, rel } from '../sql';
+import { ident, rel, relKey } from '../sql';
 import { sequenceOptions } from './tables';
 
 const skey = (s: Sequence) => `sequence:${qn(s.schema, s.name)}`;
@@ -22,8 +22,7 @@ function isIdentity(side: FixContext['canonical'], s: Sequence): boolean {
 function ownedBy(s: Sequence): string {
   if (!s.ownedBy) return 'NONE';
   const t = ownerTable(s)!;
-  const [schema, ...name] = t.split('.');
-  return `${rel(schema, name.join('.'))}.${ident(s.ownedBy.slice(t.length + 1))}`;
+  return `${relKey(t)}.${ident(s.ownedBy.slice(t.length + 1))}`;
 }
 
 export const fixSequences: KindFixer = (ctx) => {

@@ -5,7 +5,7 @@
  */
 import type { Column, Sequence, Table } from '../../model';
 import { H, qn, type FixContext, type KindFixer } from '../context';
-import { ident, rel } from '../sql';
+import { ident, rel, relKey } from '../sql';
 
 const tkey = (t: { schema: string; name: string }) => qn(t.schema, t.name);
 
@@ -45,8 +45,7 @@ function createTable(ctx: FixContext, t: Table): void {
       ctx.unfix(`missing:table:${key}`, `the partition bound of ${key} could not be read from the canonical database`);
       return;
     }
-    const [ps, ...pn] = t.partitionOf.split('.');
-    sql = `CREATE TABLE ${rel(t.schema, t.name)} PARTITION OF ${rel(ps, pn.join('.'))} ${bound}${t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : ''};`;
+    sql = `CREATE TABLE ${rel(t.schema, t.name)} PARTITION OF ${relKey(t.partitionOf)} ${bound}${t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : ''};`;
   } else {
     const cols = t.columns.map((c) => `    ${columnDefinition(ctx, t, c)}`).join(',\n');
     sql = `CREATE TABLE ${rel(t.schema, t.name)} (\n${cols}\n)${t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : ''};`;
@@ -98,11 +97,10 @@ function alterTable(ctx: FixContext, e: Table, a: Table): void {
   }
   if (e.partitionOf === a.partitionOf) return;
   if (a.partitionOf) {
-    const [ps, ...pn] = a.partitionOf.split('.');
     ctx.detached.add(key);
     // Early: the indexes and constraints it inherited become its own, and may then be dropped.
     ctx.emit({
-      sql: `ALTER TABLE ${rel(ps, pn.join('.'))} DETACH PARTITION ${rel(a.schema, a.name)};`, phase: 'drop_dependant', object: key, key: `table:${key}`,
+      sql: `ALTER TABLE ${relKey(a.partitionOf)} DETACH PARTITION ${rel(a.schema, a.name)};`, phase: 'drop_dependant', object: key, key: `table:${key}`,
       why: `canonical ${e.partitionOf ? `attaches ${key} to ${e.partitionOf}` : `has ${key} as a table of its own`}`, fixes: ctx.ids(id),
       hazards: [H.lock(a.partitionOf), H.correctness(`rows of ${key} stop appearing in ${a.partitionOf}`)],
     });
@@ -110,9 +108,8 @@ function alterTable(ctx: FixContext, e: Table, a: Table): void {
   if (e.partitionOf) {
     const bound = ctx.canonical.catalog.partitionBounds.get(key);
     if (!bound) return ctx.unfix(id, `the partition bound of ${key} could not be read from the canonical database`);
-    const [ps, ...pn] = e.partitionOf.split('.');
     ctx.emit({
-      sql: `ALTER TABLE ${rel(ps, pn.join('.'))} ATTACH PARTITION ${rel(e.schema, e.name)} ${bound};`, phase: 'add_constraint', object: key,
+      sql: `ALTER TABLE ${relKey(e.partitionOf)} ATTACH PARTITION ${rel(e.schema, e.name)} ${bound};`, phase: 'add_constraint', object: key,
       why: `canonical has ${key} as a partition of ${e.partitionOf}`, fixes: ctx.ids(id),
       hazards: [H.existing(`every row of ${key} must fit ${bound}; Postgres scans the table to check`), { type: 'ACQUIRES_SHARE_LOCK', message: `${e.partitionOf} takes SHARE UPDATE EXCLUSIVE, ${key} ACCESS EXCLUSIVE` }],
     });
