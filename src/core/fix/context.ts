@@ -37,6 +37,8 @@ export class FixContext {
   readonly dropped = new Set<string>();
   /** Keys the plan creates from the canonical definition (new, or re-created after a drop). */
   readonly created = new Set<string>();
+  /** Column renames the plan makes, per table (`public.t` → old name → new name). */
+  readonly renamedColumns = new Map<string, Map<string, string>>();
   /** Partitions (`public.t`) this plan detaches: what they inherited becomes their own. */
   readonly detached = new Set<string>();
   /** Column keys whose type changes (views, policies and triggers over them must step aside). */
@@ -76,6 +78,26 @@ export class FixContext {
   /** Dropped and created again: its privileges and comments start from nothing. */
   recreated(key: string): boolean {
     return this.created.has(key) && this.dropped.has(key);
+  }
+
+  /**
+   * A definition Postgres printed for the dump, as it will print after this plan's column
+   * renames on `table` (Postgres follows a rename in every index, constraint and policy). Only
+   * bare identifiers are replaced; a definition that still differs is rebuilt, and the proof
+   * checks the result either way.
+   */
+  afterRenames(table: string, text: string): string {
+    const m = this.renamedColumns.get(table);
+    if (!m) return text;
+    let out = text;
+    for (const [from, to] of m) out = out.replace(new RegExp(`(?<![\\w"$.])${from}(?![\\w"$])`, 'g'), to);
+    return out;
+  }
+
+  /** The divergences a column rename fixes by itself (an index or constraint that follows it) are credited to the RENAME statement. */
+  creditRename(table: string, fixes: string[]): void {
+    const st = this.statements.find((s) => s.phase === 'column' && s.object.startsWith(`${table}.`) && /^ALTER TABLE .* RENAME COLUMN /.test(s.sql));
+    if (st) st.fixes.push(...fixes.filter((f) => !st.fixes.includes(f)));
   }
 
   unfix(divergence: string, reason: string): void {

@@ -59,6 +59,8 @@ function fixTableColumns(ctx: FixContext, e: Table, a: Table): void {
   for (const c of missing) {
     const from = renamed.get(c);
     if (from) {
+      if (!ctx.renamedColumns.has(table)) ctx.renamedColumns.set(table, new Map());
+      if (/^[a-z_][a-z0-9_$]*$/.test(from.name) && /^[a-z_][a-z0-9_$]*$/.test(c.name)) ctx.renamedColumns.get(table)!.set(from.name, c.name);
       ctx.emit({
         sql: `ALTER TABLE ${t} RENAME COLUMN ${ident(from.name)} TO ${ident(c.name)};`, phase: 'column', object: `${table}.${c.name}`,
         why: `the diff suspects a rename: the dump's ${from.name} has the type and nullability of canonical ${c.name}, which the dump lacks. ` +

@@ -106,6 +106,10 @@ export const fixConstraints: KindFixer = (ctx) => {
     const a = have.get(ckey(c));
     if (!a || a.definition === c.definition) continue;
     const fixes = ctx.ids(`definition_mismatch:constraint:${obj(c)}`);
+    if (ctx.afterRenames(tbl(c), a.definition) === c.definition) {
+      ctx.creditRename(tbl(c), fixes);
+      continue;
+    }
     dropConstraint(ctx, a, `${obj(c)} differs from canonical (${a.definition}); dropped and added again`, fixes);
     addConstraint(ctx, c, `canonical: ${c.definition}`, fixes);
   }

@@ -78,6 +78,10 @@ export const fixIndexes: KindFixer = (ctx) => {
     const a = have.get(ikey(i));
     if (!a || indexShape(a) === indexShape(i)) continue;
     const fixes = ctx.ids(`definition_mismatch:index:${obj(i)}`);
+    if (ctx.afterRenames(tbl(i), indexShape(a)) === indexShape(i)) {
+      ctx.creditRename(tbl(i), fixes);
+      continue;
+    }
     dropIndex(ctx, a, `${obj(i)} differs from canonical; dropped and built again (online: build the new one CONCURRENTLY under another name, drop the old CONCURRENTLY, rename)`, fixes);
     createIndex(ctx, i, `canonical: ${i.definition}`, fixes);
   }

@@ -45,6 +45,11 @@ export const fixPolicies: KindFixer = (ctx) => {
       createPolicy(ctx, p, ctx.created.has(`table:${tbl(p)}`) ? `canonical policy of new table ${tbl(p)}` : `canonical has policy ${obj(p)}; the dump lacks it`, ctx.ids(`missing:policy:${obj(p)}`, `missing:table:${tbl(p)}`));
     } else if (!same(p, a)) {
       const fixes = ctx.ids(`policy_mismatch:policy:${obj(p)}`);
+      const renamed = { ...a, using: a.using && ctx.afterRenames(tbl(p), a.using), withCheck: a.withCheck && ctx.afterRenames(tbl(p), a.withCheck) };
+      if (same(p, renamed)) {
+        ctx.creditRename(tbl(p), fixes);
+        continue;
+      }
       dropPolicy(ctx, a, `policy ${obj(p)} differs from canonical; dropped and created again`, fixes);
       createPolicy(ctx, p, `canonical policy ${obj(p)}`, fixes);
     }
