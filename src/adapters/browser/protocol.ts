@@ -2,6 +2,7 @@
  * Messages between the page and the engine worker: two unions tagged by `type`.
  * Everything here is structured-clone safe (plain data, no classes, no functions).
  */
+import type { FixPlan, FixVerification } from '../../core/fix/types';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
@@ -51,7 +52,15 @@ export interface WarmRequest {
   type: 'warm';
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest;
+/** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */
+export interface FixRequest {
+  type: 'fix';
+  id: number;
+  /** Dump key of the latest run. */
+  dump: string;
+}
+
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | FixRequest;
 
 export interface ProgressMessage {
   type: 'progress';
@@ -111,4 +120,19 @@ export interface SqlResultMessage {
   error: { message: string; sqlstate: string | null; position: number | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage;
+export interface FixResultMessage {
+  type: 'fix-result';
+  id: number;
+  dump: string;
+  plan: FixPlan | null;
+  /** The SQL script (hazards as comments, verification in its header). */
+  script: string | null;
+  verification: FixVerification | null;
+  down: { plan: FixPlan; script: string; verification: FixVerification } | null;
+  toolVersion: string;
+  ms: number;
+  /** Why no plan could be made (no result for that dump yet, an engine failure). */
+  error: string | null;
+}
+
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | FixResultMessage;

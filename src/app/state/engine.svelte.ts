@@ -2,7 +2,7 @@
  * The engine worker, wrapped: post a check, get per-dump results as `$state.raw`.
  * Stale messages (from a run that was replaced) are dropped by run id.
  */
-import type { FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { FixResultMessage, FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
@@ -36,6 +36,7 @@ export class Engine {
   #run = 0;
   #queryId = 0;
   #queries = new Map<number, (r: SqlResultMessage) => void>();
+  #fixes = new Map<number, (r: FixResultMessage) => void>();
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
   canonicalModel = $state.raw<SchemaModel | null>(null);
@@ -116,6 +117,20 @@ export class Engine {
     });
   }
 
+  /** Plans and proves the corrective migration of a dump of the latest run (src/core/fix, in the worker). */
+  fix(dump: string): Promise<FixResultMessage> {
+    const id = -++this.#queryId;
+    return new Promise((resolve) => {
+      this.#fixes.set(id, resolve);
+      try {
+        this.#post({ type: 'fix', id, dump });
+      } catch (err) {
+        this.#fixes.delete(id);
+        resolve({ type: 'fix-result', id, dump, plan: null, script: null, verification: null, down: null, toolVersion: '', ms: 0, error: `Could not reach the engine: ${(err as Error).message}` });
+      }
+    });
+  }
+
   #patch(key: string, patch: Partial<DumpOutcome>) {
     const prev = this.outcomes[key];
     if (!prev) return;
@@ -123,6 +138,11 @@ export class Engine {
   }
 
   #receive(m: FromWorker) {
+    if (m.type === 'fix-result') {
+      this.#fixes.get(m.id)?.(m);
+      this.#fixes.delete(m.id);
+      return;
+    }
     if (m.type === 'sql-result') {
       this.#queries.get(m.id)?.(m);
       this.#queries.delete(m.id);
