@@ -104,7 +104,7 @@ export async function fixCommand(argv: string[], io: Io): Promise<number> {
     io.stdout(FIX_USAGE);
     return 0;
   }
-  const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
+  const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), 'all');
   const dump = readSql(cmd.dump);

@@ -5,14 +5,22 @@
  */
 import type { Privilege } from '../../model';
 import { H, type FixContext, type KindFixer } from '../context';
-import { ident, roleName } from '../sql';
+import { ident, relKey, roleName } from '../sql';
 
-const KEYWORD: Record<Privilege['objectType'], string> = { table: 'TABLE', view: 'TABLE', 'materialized view': 'TABLE', sequence: 'SEQUENCE', function: 'FUNCTION', schema: 'SCHEMA' };
-const KEY_KIND: Record<Privilege['objectType'], string> = { table: 'table', view: 'view', 'materialized view': 'view', sequence: 'sequence', function: 'function', schema: 'schema' };
+const KEYWORD: Record<Privilege['objectType'], string> = {
+  table: 'TABLE', view: 'TABLE', 'materialized view': 'TABLE', sequence: 'SEQUENCE', function: 'FUNCTION', schema: 'SCHEMA', column: 'TABLE', 'foreign table': 'FOREIGN TABLE',
+};
+const KEY_KIND: Record<Privilege['objectType'], string> = {
+  table: 'table', view: 'view', 'materialized view': 'view', sequence: 'sequence', function: 'function', schema: 'schema', column: 'column', 'foreign table': 'table',
+};
 
 /** `public.t` → `public.t`; `public.f(a integer)` → `public.f(a integer)`, each name quoted as needed. */
 function target(p: Pick<Privilege, 'object' | 'objectType'>): string {
   if (p.objectType === 'schema') return `SCHEMA ${ident(p.object)}`;
+  if (p.objectType === 'column') {
+    const t = p.object.slice(0, p.object.lastIndexOf('.'));
+    return `TABLE ${relKey(t)}`;
+  }
   const paren = p.objectType === 'function' ? p.object.indexOf('(') : p.object.length;
   const head = p.object.slice(0, paren);
   const dot = head.indexOf('.');
@@ -50,17 +58,20 @@ export const fixPrivileges: KindFixer = (ctx) => {
     const at = tokens(a);
     const fixes = ctx.ids(`privilege_missing:privilege:${k}`, `privilege_extra:privilege:${k}`);
     const who = roleName(p.grantee);
+    // Column privileges name their column: GRANT SELECT (c) ON TABLE t.
+    const col = p.objectType === 'column' ? ` (${ident(p.object.slice(p.object.lastIndexOf('.') + 1))})` : '';
+    const list = (xs: string[]) => xs.map((x) => `${x}${col}`).join(', ');
     const revoke = at.filter((t) => !et.includes(t));
     const grant = et.filter((t) => !at.includes(t));
     // Revoking a privilege also revokes its grant option; revoke plain ones first.
     const revokePlain = revoke.filter((t) => !t.endsWith('+'));
     const revokeOption = revoke.filter((t) => t.endsWith('+') && !revokePlain.includes(t.slice(0, -1))).map((t) => t.slice(0, -1));
-    if (revokePlain.length) ctx.emit({ sql: `REVOKE ${revokePlain.join(', ')} ON ${target(p)} FROM ${who};`, phase: 'privilege', object: k, why: `canonical does not grant ${revokePlain.join(', ')} on ${p.object} to ${p.grantee}`, fixes, hazards: [H.authz(`${p.grantee} loses ${revokePlain.join(', ')} on ${p.object}`)] });
-    if (revokeOption.length) ctx.emit({ sql: `REVOKE GRANT OPTION FOR ${revokeOption.join(', ')} ON ${target(p)} FROM ${who};`, phase: 'privilege', object: k, why: `canonical gives ${p.grantee} no grant option for ${revokeOption.join(', ')}`, fixes, hazards: [H.authz(`${p.grantee} can no longer pass on ${revokeOption.join(', ')}`)] });
+    if (revokePlain.length) ctx.emit({ sql: `REVOKE ${list(revokePlain)} ON ${target(p)} FROM ${who};`, phase: 'privilege', object: k, why: `canonical does not grant ${revokePlain.join(', ')} on ${p.object} to ${p.grantee}`, fixes, hazards: [H.authz(`${p.grantee} loses ${revokePlain.join(', ')} on ${p.object}`)] });
+    if (revokeOption.length) ctx.emit({ sql: `REVOKE GRANT OPTION FOR ${list(revokeOption)} ON ${target(p)} FROM ${who};`, phase: 'privilege', object: k, why: `canonical gives ${p.grantee} no grant option for ${revokeOption.join(', ')}`, fixes, hazards: [H.authz(`${p.grantee} can no longer pass on ${revokeOption.join(', ')}`)] });
     const plain = grant.filter((t) => !t.endsWith('+') && !grant.includes(`${t}+`));
     const withOption = grant.filter((t) => t.endsWith('+')).map((t) => t.slice(0, -1));
-    if (plain.length) ctx.emit({ sql: `GRANT ${plain.join(', ')} ON ${target(p)} TO ${who};`, phase: 'privilege', object: k, why: `canonical grants ${plain.join(', ')} on ${p.object} to ${p.grantee}`, fixes, hazards: [H.authz(`${p.grantee} gains ${plain.join(', ')} on ${p.object}`)] });
-    if (withOption.length) ctx.emit({ sql: `GRANT ${withOption.join(', ')} ON ${target(p)} TO ${who} WITH GRANT OPTION;`, phase: 'privilege', object: k, why: `canonical grants ${withOption.join(', ')} on ${p.object} to ${p.grantee} with grant option`, fixes, hazards: [H.authz(`${p.grantee} gains ${withOption.join(', ')} on ${p.object} and may pass it on`)] });
+    if (plain.length) ctx.emit({ sql: `GRANT ${list(plain)} ON ${target(p)} TO ${who};`, phase: 'privilege', object: k, why: `canonical grants ${plain.join(', ')} on ${p.object} to ${p.grantee}`, fixes, hazards: [H.authz(`${p.grantee} gains ${plain.join(', ')} on ${p.object}`)] });
+    if (withOption.length) ctx.emit({ sql: `GRANT ${list(withOption)} ON ${target(p)} TO ${who} WITH GRANT OPTION;`, phase: 'privilege', object: k, why: `canonical grants ${withOption.join(', ')} on ${p.object} to ${p.grantee} with grant option`, fixes, hazards: [H.authz(`${p.grantee} gains ${withOption.join(', ')} on ${p.object} and may pass it on`)] });
   }
 };
 
@@ -70,7 +81,8 @@ function existsInCanonical(ctx: FixContext, p: Privilege): boolean {
     case 'schema': return m.schemas.includes(p.object);
     case 'function': return m.functions.some((f) => `${f.schema}.${f.name}(${f.identityArgs})` === p.object);
     case 'sequence': return m.sequences.some((s) => `${s.schema}.${s.name}` === p.object);
-    case 'table': return m.tables.some((t) => `${t.schema}.${t.name}` === p.object);
+    case 'table': case 'foreign table': return m.tables.some((t) => `${t.schema}.${t.name}` === p.object);
+    case 'column': return m.tables.some((t) => t.columns.some((c) => `${t.schema}.${t.name}.${c.name}` === p.object));
     default: return m.views.some((v) => `${v.schema}.${v.name}` === p.object);
   }
 }
