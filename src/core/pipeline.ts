@@ -21,7 +21,8 @@ import { defaultSpec } from './spec/defaults';
 import { parseSpec } from './spec/parse';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
-import { runRlsSuite } from './rls/suite';
+import { runRlsOracle } from './rls/oracle';
+import { runRlsSuite, type SideResult } from './rls/suite';
 import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
@@ -38,7 +39,7 @@ export interface CheckInput {
   smoke?: { name: string; yaml: string }[];
   /** RLS seed overrides (schema/rls_seeds.yaml or similar). */
   seeds?: { name: string; yaml: string } | null;
-  /** Run RLS + smoke. Default: true when the spec has tenancy. */
+  /** Run RLS + smoke. Default: true (without an overlay tenancy, RLS compares the dump with the canonical). */
   behaviour?: boolean;
 }
 
@@ -67,6 +68,8 @@ export interface PreparedCanonical {
   model: SchemaModel;
   summary: LoadSummary;
   timings: { load_canonical: number; introspect_canonical: number };
+  /** RLS oracle results on this canonical, reused across dumps (rls/oracle.ts). */
+  rlsCache?: Map<string, Promise<SideResult>>;
 }
 
 const encoder = new TextEncoder();
@@ -92,7 +95,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   t0 = performance.now();
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
-  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) } };
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) }, rlsCache: new Map() };
 }
 
 /** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
@@ -105,7 +108,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   const timings: Record<string, number> = {};
   const spec = specOf(input);
   const scope = phaseScope(spec, input.phase); // validates --phase before any heavy work
-  const behaviour = input.behaviour ?? spec.tenancy !== null;
+  const behaviour = input.behaviour ?? true;
   // Smoke files and seed overrides are parsed up front too: a located error before any load.
   const smokeTests = behaviour ? (input.smoke ?? []).flatMap((f) => parseSmokeTests(f.yaml, f.name)) : [];
   const overrides = behaviour && input.seeds ? parseSeedOverrides(input.seeds.yaml, input.seeds.name) : undefined;
@@ -139,7 +142,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   let rls: RlsSection | null = null;
   let smoke: SmokeSection | null = null;
   if (behaviour) {
-    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, smokeTests, overrides, env, timings });
+    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, canonical, smokeTests, overrides, env, timings });
     rls = b.rls;
     smoke = b.smoke;
   }
@@ -166,6 +169,7 @@ interface BehaviourArgs {
   scope: PhaseScope;
   dumpDb: Db;
   dumpModel: SchemaModel;
+  canonical: PreparedCanonical;
   smokeTests: SmokeTest[];
   overrides: SeedOverrides | undefined;
   env: EngineEnv;
@@ -174,19 +178,22 @@ interface BehaviourArgs {
 
 /**
  * Behaviour checks on the loaded dump (each suite works in its own scratch copy): the RLS
- * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
+ * suite — judged against the overlay's tenancy when it names one, otherwise the dump compared
+ * with the canonical (rls/oracle.ts), which needs no overlay — and the smoke tests of the phases in scope
  * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
  * null (reported as "not run"), never a made-up result.
  */
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
   let rls: RlsSection | null = null;
-  if (spec.tenancy) {
+  {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, {
-      overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
-    });
+    const opts = { overrides, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('rls', done, total) };
+    rls = spec.tenancy
+      ? await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, opts)
+      : await runRlsOracle({ db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache }, { db: a.dumpDb, model: a.dumpModel }, opts);
+    if (!spec.tenancy && rls.tests.length === 0) rls = null; // nothing under RLS on either side: not run
     timings.rls = ms(t0);
     env.signal?.throwIfAborted();
   }

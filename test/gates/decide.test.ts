@@ -151,12 +151,12 @@ describe('decideGates', () => {
 });
 
 describe('exit code without phases', () => {
-  it('a failed or inconclusive behaviour test gives 1 when no phase gates it', () => {
+  it('an RLS leak gives 1, a regression or an inconclusive test 2, when no phase gates it', () => {
     const s = { ...spec(), phases: [], elements: [] };
-    for (const outcome of ['failed', 'inconclusive'] as const) {
-      const r = rls(rlsTest('public.t', 'own_rows_visible', outcome));
-      expect(exitCodeOf(scopedEvidence(s, 'all', [], r, null), decideGates(s, [], r, null, 'all'))).toBe(1);
-    }
+    const code = (t: ReturnType<typeof rlsTest>) => { const r = rls(t); return exitCodeOf(scopedEvidence(s, 'all', [], r, null), decideGates(s, [], r, null, 'all')); };
+    expect(code(rlsTest('public.t', 'cross_tenant_invisible', 'failed'))).toBe(1);
+    expect(code({ ...rlsTest('public.t', 'own_rows_visible', 'failed'), severity: 'HIGH' })).toBe(2);
+    expect(code(rlsTest('public.t', 'own_rows_visible', 'inconclusive'))).toBe(2);
     const ok = rls(rlsTest('public.t', 'own_rows_visible', 'passed'));
     expect(exitCodeOf(scopedEvidence(s, 'all', [], ok, null), {})).toBe(0);
   });

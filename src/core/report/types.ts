@@ -100,6 +100,18 @@ export interface GateDecision {
 
 export type TestOutcome = 'passed' | 'failed' | 'inconclusive';
 
+/** What a probe saw: `allowed` (rows returned / write went through), `denied` (no rows / 42501), `error` (anything else). */
+export type RlsObserved = 'allowed' | 'denied' | 'error';
+
+/** The canonical schema's side of an RLS test (the oracle): same probe, same principals. */
+export interface RlsCanonicalSide {
+  outcome: TestOutcome;
+  observed?: RlsObserved;
+  detail: string;
+  sql: string;
+  rows?: Record<string, unknown>[];
+}
+
 export interface RlsTest {
   /** e.g. `public.attribution_events` */
   table: string;
@@ -118,9 +130,42 @@ export interface RlsTest {
   tenant: string | null;
   /** Rows the query returned (capped), for the UI's cell detail. */
   rows?: Record<string, unknown>[];
+  /** What the probe saw on the dump (absent when it could not run). */
+  observed?: RlsObserved;
+  /** The same probe on the canonical schema, when the canonical is the oracle. */
+  canonical?: RlsCanonicalSide;
+  /**
+   * For a failed test: BLOCKING for a leak (the dump allows what the canonical or the tenancy
+   * forbids), HIGH for a regression (the dump denies own-row access the canonical allows).
+   */
+  severity?: 'BLOCKING' | 'HIGH';
+}
+
+/** One side's principal and the world seeded for it. */
+export interface RlsPrincipal {
+  /** `a` or `b`. */
+  key: string;
+  /** Identity value (tenant id, JWT sub, role name). */
+  value: string;
+  role: string;
+  /** Rows written for its world; `error` says why a table could not be seeded. */
+  world: { table: string; sql: string; error: string | null }[];
+}
+
+export interface RlsSide {
+  /** How the caller is identified, in one line (identity.ts describeIdentity). */
+  identity: string;
+  principals: RlsPrincipal[];
 }
 
 export interface RlsSection {
+  /** `tenancy`: absolute checks from the overlay's tenancy; `oracle`: dump compared with the canonical. */
+  mode?: 'tenancy' | 'oracle';
+  /** Identity, principals and worlds on the dump (and on the canonical, for the oracle). */
+  dump?: RlsSide;
+  canonical?: RlsSide;
+  /** Facts reported as information, not tests (e.g. RLS not forced where nothing requires it). */
+  info?: { table: string; scenario: string; detail: string }[];
   tests: RlsTest[];
   summary: { passed: number; failed: number; inconclusive: number };
   ms: number;
