@@ -67,7 +67,8 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   const dumps = cmd.dumps.map(readSql);
   // The bundled smoke tests belong to the bundled overlay; a custom overlay brings none.
   const smoke = cmd.spec === null ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  // The bundled seed overrides describe the bundled canonical (with or without its overlay).
+  const seedsPath = cmd.seeds ?? (cmd.spec === null || cmd.canonical === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
   const env: EngineEnv = {
     factory: pgliteFactory({ template: bundledTemplate }),

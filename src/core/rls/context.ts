@@ -42,6 +42,8 @@ export interface SuiteContext {
   controls: Map<string, Promise<Probe>>;
   /** For the anonymous phase (run on a fresh session): the main context, whose controls it uses. */
   main?: SuiteContext;
+  /** "Identity never set" reads, taken for every table before anything set the identity. */
+  unsetReads?: Map<string, Probe>;
 }
 
 export const ROW_SAMPLE = 3;

@@ -7,8 +7,9 @@
  * 3. Identity: from the overlay, or inferred from the policies (identity.ts); probe and principal
  *    roles are created (roles.ts) and each principal's world is seeded (worlds.ts).
  * 4. Every scenario (scenarios/) runs per table inside BEGIN … ROLLBACK; the anonymous ones
- *    (identity never set) on a fresh session cloned after seeding, because once a session has set
- *    a custom setting Postgres keeps it defined as '' for the rest of the session.
+ *    (identity never set) before any other, because once a session has set a custom setting
+ *    Postgres keeps it defined as '' for the rest of the session (on a fresh clone when seeding
+ *    itself had to set the identity, see below).
  *    A table that could not be seeded gets `inconclusive` with the reason — never passed.
  *
  * `runRlsSuite` judges one schema on its own terms (the overlay's tenancy); oracle.ts runs the
@@ -21,8 +22,9 @@ import type { Tenancy } from '../spec/types';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
 import { RowSynth } from '../synth/synth';
 import { keyColumns, result, type SeededTable, type SuiteContext } from './context';
-import { describeIdentity, identityFromTenancy, inferIdentity, type Identity } from './identity';
+import { describeIdentity, identityFromTenancy, identityFunctions, inferIdentity, type Identity } from './identity';
 import { makePrincipals } from './principals';
+import { readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 import { seedWorld } from './worlds';
@@ -103,9 +105,15 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     const principals = makePrincipals(model, identity, roles);
     const synth = new RowSynth(scratch, model, { tenancyColumn: null, overrides: opts.overrides ?? emptyOverrides() });
     const targetRole = roles.memberOf[0] ?? identity.targetRoles[0] ?? null;
+    // Seeding with the principal's settings in effect matters only when a trigger on a covered
+    // table reads the identity (identity columns get the principal's value explicitly anyway).
+    // Without that, the session stays unset and the anonymous scenarios run on it first; with
+    // it, they need a fresh session (a clone), because a custom setting once set stays defined.
+    const idFns = identityFunctions(model.functions);
+    const withSettings = model.triggers.some((tr) => names.has(`${tr.schema}.${tr.table}`) && idFns.has(tr.function));
     const worlds = {
-      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, opts.signal),
-      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, opts.signal),
+      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { withSettings, signal: opts.signal }),
+      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { withSettings, signal: opts.signal }),
     };
     const seeded: SeededTable[] = tables.map((table) => {
       const q = qnameOf(table);
@@ -136,8 +144,15 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
         }
       }
     };
+    const anonymous = active.some((s) => s.phase === 'anonymous');
+    if (anonymous && !withSettings) {
+      // Every "never set" read first: the controls below set the identity in this session.
+      ctx.unsetReads = new Map();
+      for (const t of seeded) if (t.rows) ctx.unsetReads.set(t.qname, await readEither(ctx, t, 'unset'));
+      await runPhase(ctx, 'anonymous');
+    }
     await runPhase(ctx, 'main');
-    if (active.some((s) => s.phase === 'anonymous')) {
+    if (anonymous && withSettings) {
       const fresh = await scratch.clone();
       try {
         await runPhase({ ...ctx, db: fresh, main: ctx }, 'anonymous');

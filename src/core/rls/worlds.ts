@@ -6,12 +6,12 @@
  * exactly what helpers like `has_role_on_account(account_id)` look up. The two worlds share no row.
  *
  * Rows are written in one transaction per world, as the superuser (to get past policies that
- * only an admin path may satisfy) but with the principal's identity settings in effect, so
- * defaults and triggers that read `auth.uid()` / `current_setting(…)` see the principal.
- * Identity columns get the principal's value explicitly (a `DEFAULT current_user` would
- * otherwise see the superuser). What could not be seeded is kept with the statement and error.
+ * only an admin path may satisfy). Identity columns — including those defaulting to
+ * `auth.uid()`, `current_setting(…)` or `current_user` — get the principal's value explicitly;
+ * when a trigger reads the identity, the principal's settings are in effect too (`withSettings`). What could not be seeded is kept with the statement and error.
  */
 import type { Db } from '../db';
+import { pgErrorFields } from '../db';
 import type { Table } from '../model';
 import type { RowValues, RowSynth, World } from '../synth/synth';
 import { SynthError } from '../synth/synth';
@@ -39,14 +39,22 @@ export function worldFixed(identity: Identity, p: Principal): (qname: string) =>
   return (qname) => Object.fromEntries(Object.entries(identity.columns[qname] ?? {}).map(([c, kind]) => [c, identityLiteral(p, kind)]));
 }
 
-export async function seedWorld(db: Db, synth: RowSynth, identity: Identity, p: Principal, tables: Table[], targetRole: string | null, signal?: AbortSignal): Promise<SeededWorld> {
+export async function seedWorld(
+  db: Db, synth: RowSynth, identity: Identity, p: Principal, tables: Table[], targetRole: string | null,
+  opts: { withSettings: boolean; signal?: AbortSignal },
+): Promise<SeededWorld> {
+  const signal = opts.signal;
   const world: World = { key: p.key, fixed: worldFixed(identity, p), rows: new Map() };
   const log: WorldRow[] = [];
   await db.query('BEGIN');
+  // Deferred constraint triggers (e.g. "allocations sum to the event's revenue") check each row
+  // as it is written, inside its savepoint, instead of failing the whole world at COMMIT.
+  await db.query('SET CONSTRAINTS ALL IMMEDIATE');
   synth.inTransaction = true;
   synth.world = world;
+  let committed = false;
   try {
-    for (const s of identitySettings(identity, p, targetRole)) await db.query(s);
+    if (opts.withSettings) for (const s of identitySettings(identity, p, targetRole)) await db.query(s);
     // The principal's own row first (e.g. auth.users with id = the principal's uid): whatever
     // references the identity's table then points at the principal, not at a stranger.
     for (const { table, column, literal } of identityParents(synth, identity, world)) {
@@ -69,13 +77,20 @@ export async function seedWorld(db: Db, synth: RowSynth, identity: Identity, p: 
         log.push({ table: qname, sql: err.sql ?? '', error: err.message });
       }
     }
-    await db.query('COMMIT');
-  } catch (err) {
-    await db.query('ROLLBACK');
-    throw err;
+    try {
+      await db.query('COMMIT');
+      committed = true;
+    } catch (err) {
+      // Still a check at COMMIT (a non-deferrable constraint trigger's queued event, …): the
+      // world is lost as a whole, and every table says why.
+      const msg = `the world's transaction could not commit: ${pgErrorFields(err).message}`;
+      for (const l of log) if (!l.error) { l.error = msg; }
+      world.rows.clear();
+    }
   } finally {
     synth.inTransaction = false;
     synth.world = null;
+    if (!committed) await db.query('ROLLBACK').catch(() => undefined);
   }
   return { principal: p, world, row: (q) => world.rows.get(q)?.[0] ?? null, log };
 }

@@ -97,8 +97,9 @@ export function anonymousScenario<const Id extends string>(id: Id, state: 'unset
     id, title, summary, kind: 'isolation', phase: state === 'unset' ? 'anonymous' : 'main', needsRows: true,
     applies: (ctx) => hasSettings(ctx.identity),
     async run(ctx, t) {
+      const p = (state === 'unset' ? ctx.unsetReads?.get(t.qname) : undefined) ?? await readEither(ctx, t, state);
       const ctl = await control(ctx.main ?? ctx, t);
-      return judgeAnonymous(t, id, await readEither(ctx, t, state), ctl, state);
+      return judgeAnonymous(t, id, p, ctl, state);
     },
   });
 }
