@@ -1,7 +1,7 @@
 /**
  * ERD bench (issue 5): layout time and frame rate while panning, at 100, 500 and 1,000 tables of the
- * generated model (src/app/erd/dev-model.ts), in Debian's Chromium via playwright-core, on the
- * harness page (erd-dev.html). Targets at 1,000 tables: layout ≤ 3 s, ≥ 50 fps.
+ * generated model (dev/erd/model.ts), in Debian's Chromium via playwright-core, on the
+ * harness page (dev/erd/erd-dev.html). Targets at 1,000 tables: layout ≤ 3 s, ≥ 50 fps.
  *
  * layout_ms: the diagram's own "layout N ms" status: wall clock from the layout request to the packed
  * result, workers' start and ELK warm-up included (median of RUNS fresh page loads; before the
@@ -67,7 +67,7 @@ async function panFps(page, mode) {
  * build, e.g. ERD_BENCH_DIST=/tmp/old/dist/erd-dev).
  */
 export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = process.env.ERD_BENCH_DIST } = {}) {
-  if (rebuild && !dist) await build({ configFile: join(ROOT, 'src/app/erd/vite.harness.config.ts'), logLevel: 'warn' });
+  if (rebuild && !dist) await build({ configFile: join(ROOT, 'dev/erd/vite.config.ts'), logLevel: 'warn' });
   const server = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: dist ?? 'dist/erd-dev' },
     preview: { port: PORT, host: '127.0.0.1', strictPort: true } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -80,7 +80,7 @@ export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = p
       for (let i = 0; i < runs; i++) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         const t0 = Date.now();
-        await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html?n=${n}&huge=100000&key=bench-${n}-${i}`);
+        await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?n=${n}&huge=100000&key=bench-${n}-${i}`);
         await page.waitForSelector('.erd[data-busy="false"] g.erd-table', { timeout: 120_000 });
         first.push(Date.now() - t0);
         const status = await page.locator('.status').textContent();
@@ -106,7 +106,7 @@ export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = p
   }
   const at1000 = rows.find((r) => r.tables === 1000);
   return {
-    generated_at: new Date().toISOString(), runs, viewport: '1400x900', model: 'generated (src/app/erd/dev-model.ts)',
+    generated_at: new Date().toISOString(), runs, viewport: '1400x900', model: 'generated (dev/erd/model.ts)',
     target: 'layout ≤ 3000 ms and ≥ 50 fps while panning at 1,000 tables',
     target_met: at1000 ? at1000.layout_ms <= 3000 && Math.min(at1000.fps_pan_overview, at1000.fps_pan_detail) >= 50 : null,
     rows,

@@ -1,8 +1,7 @@
 /**
- * ERD e2e on the HARNESS page (erd-dev.html + src/app/erd/dev.svelte.ts, a generated model):
- * the app's #/erd route was not wired when this was written (`?model=real` shows the real Skeldir
- * model kept by test/erd/erd-real-model.test.ts). The harness is built here with
- * src/app/erd/vite.harness.config.ts and served on its own port.
+ * ERD e2e on the HARNESS page (dev/erd/: a generated model, or `?model=real` for the real Skeldir
+ * model kept by test/erd/erd-real-model.test.ts), which drives the ERD at sizes the bundled data
+ * never reaches. The harness is built here with dev/erd/vite.config.ts and served on its own port.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
@@ -11,14 +10,14 @@ const PORT = 4391;
 let server: PreviewServer;
 
 test.beforeAll(async () => {
-  await build({ configFile: 'src/app/erd/vite.harness.config.ts', logLevel: 'warn' });
+  await build({ configFile: 'dev/erd/vite.config.ts', logLevel: 'warn' });
   server = await preview({ configFile: false, root: process.cwd(), build: { outDir: 'dist/erd-dev' },
     preview: { port: PORT, host: '127.0.0.1', strictPort: true } });
 });
 test.afterAll(async () => { await server?.close(); });
 
 async function open(page: Page, query: string, hash = ''): Promise<void> {
-  await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html${query}${hash}`);
+  await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html${query}${hash}`);
   await expect(page.locator('.erd[data-busy="false"] g.erd-table').first()).toBeVisible();
 }
 const svg = (page: Page) => page.locator('svg.erd-svg');
@@ -115,7 +114,7 @@ test('keyboard pans and zooms; huge schemas start empty and add tables by search
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => page.evaluate(() => (globalThis as any).__erd.app.getView().transform.x)).toBeGreaterThan(x0);
 
-  await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html?n=400`);
+  await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?n=400`);
   await expect(page.getByText('too many to draw at once')).toBeVisible();
   await expect(page.locator('g.erd-table')).toHaveCount(0);
   await page.getByLabel('Search tables and columns').fill('gen_refund_0009');
@@ -141,7 +140,7 @@ test('the real Skeldir model: ghost for the dropped table, RLS badges, "View in 
 test('1,000 tables: the overview fits the screen in labelled groups, no overlaps', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`http://127.0.0.1:${PORT}/erd-dev.html?n=1000&huge=100000`);
+  await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?n=1000&huge=100000`);
   await expect(page.locator('.erd[data-busy="false"] g.erd-table').first()).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Fit to screen' }).click();
   await expect.poll(async () => page.locator('g.erd-table').count()).toBe(1000);

@@ -51,3 +51,34 @@ describe('the bundled registry (schema/drift_registry.json)', () => {
     expect(driftIdOf(next, 'extra:table:public.channel_taxonomy')).toBe('SCHEMA-DRIFT-004');
   });
 });
+
+describe('drift numbers independent of load order', () => {
+  const team = { version: 1 as const, next: 4, ids: { 'missing:index:public.a.idx': 1, 'definition_mismatch:constraint:public.d.ck': 2, 'missing:column:public.a.channel': 3 } };
+  const dumpA = ['missing:column:public.a.channel', 'extra:table:public.zz', 'type_mismatch:column:public.b.x'];
+  const dumpB = ['definition_mismatch:constraint:public.d.ck', 'extra:table:public.aa', 'type_mismatch:column:public.b.x'];
+
+  it('the same dumps give the same numbers whichever was opened (or finished) first; the team numbers hold', async () => {
+    const { provisionalRegistry } = await import('../../src/core/drift/registry');
+    const ab = provisionalRegistry(team, [...dumpA, ...dumpB]);
+    const ba = provisionalRegistry(team, [...dumpB, ...dumpA]);
+    expect(ab).toEqual(ba);
+    expect(driftIdOf(ab, 'missing:column:public.a.channel')).toBe('SCHEMA-DRIFT-003');
+    expect(driftIdOf(ab, 'extra:table:public.aa')).toBe('SCHEMA-DRIFT-004');
+    // Nothing was handed out for good: the registry passed in is untouched.
+    expect(team.next).toBe(4);
+  });
+
+  it('a broken load uses no number up and never shifts a clean drift', async () => {
+    const { provisionalRegistry, pinDrifts } = await import('../../src/core/drift/registry');
+    const clean = provisionalRegistry(team, dumpA);
+    const withBroken = provisionalRegistry(team, dumpA, ['extra:table:public.000_side_effect', ...dumpB]);
+    for (const id of dumpA) expect(driftIdOf(withBroken, id)).toBe(driftIdOf(clean, id));
+    // Removing the broken dump gives back exactly the clean numbering: no gap.
+    expect(provisionalRegistry(team, dumpA)).toEqual(clean);
+    // A decision pins the clean numbers shown, plus the decided drift, and nothing else.
+    const pinned = pinDrifts(team, dumpA, ['extra:table:public.aa']);
+    for (const id of dumpA) expect(driftIdOf(pinned, id)).toBe(driftIdOf(clean, id));
+    expect(driftIdOf(pinned, 'extra:table:public.000_side_effect')).toBeNull();
+    expect(pinned.next).toBe(7);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/app/erd/graph';
-import { devModel } from '../../src/app/erd/dev-model';
+import { devModel } from '../../dev/erd/model';
 import { chunks, groupIndex, MAX_GROUP, partition } from '../../src/app/erd/partition';
 import { assemble, gridPart, packToAspect, shelves, type Part } from '../../src/app/erd/pack';
 import { hubIds } from '../../src/app/erd/hubs';

@@ -3,7 +3,7 @@ import { buildGraph } from '../../src/app/erd/graph';
 import { crowsFoot, coversExactly } from '../../src/app/erd/cardinality';
 import { nHop } from '../../src/app/erd/focus';
 import { cull, fitTransform, lodFor, LOD_FULL, LOD_OUTLINE, visibleRect } from '../../src/app/erd/lod';
-import { devModel, driftedDump } from '../../src/app/erd/dev-model';
+import { devModel, driftedDump } from '../../dev/erd/model';
 import { hubIds } from '../../src/app/erd/hubs';
 import { erdHash, parseErdHash } from '../../src/app/erd/link';
 import { toElk } from '../../src/app/erd/elk-graph';

@@ -6,7 +6,7 @@
  * from the dump). Divergences come from the real compareSchemas with the real overlay.
  *
  * It also keeps test/erd/fixtures/skeldir-real.json (canonical, dump, divergences) for the
- * harness (erd-dev.html?model=real): ERD_UPDATE_FIXTURE=1 rewrites it; otherwise the test checks
+ * harness (dev/erd/erd-dev.html?model=real): ERD_UPDATE_FIXTURE=1 rewrites it; otherwise the test checks
  * it still names the same tables, FKs and divergences.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -9,6 +9,7 @@
 import type { Db } from '../../core/db';
 import { pgErrorFields } from '../../core/db';
 import { InputError } from '../../core/errors';
+import { quoteIdent } from '../../core/pgtext';
 import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
 import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
@@ -124,8 +125,6 @@ function errorMessage(id: number, dump: string | null, err: unknown): FromWorker
     location: err instanceof InputError ? { ...err.location } : e?.location ? { ...e.location } : null,
   };
 }
-
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 async function sqlQuery(req: SqlQueryRequest): Promise<void> {
   const t0 = performance.now();

@@ -3,6 +3,11 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Divergence } from '../../core/report/types';
+import { applyDriftDecisions } from '../../core/drift/apply';
+import { driftIdOf, provisionalRegistry, type DriftRegistry } from '../../core/drift/registry';
+import type { DriftDecision } from '../../core/drift/table';
+import { defaultSpec } from '../../core/spec/defaults';
+import { dumpLabels } from '../shell/dump-label';
 import { DriftState } from './drift.svelte';
 import { Engine, type DumpOutcome } from './engine.svelte';
 import { Router } from './router.svelte';
@@ -24,11 +29,58 @@ export class AppState {
   /** Restored session or defaults are in place (the first check can start). */
   ready = $state(false);
 
+  /**
+   * Divergence ids of the dumps checked now: `clean` loads (every statement ran) and `broken`
+   * ones (failed statements). A dump whose check failed has no report and adds none.
+   */
+  driftIds = $derived.by(() => {
+    const clean: string[] = [];
+    const broken: string[] = [];
+    for (const o of Object.values(this.engine.outcomes)) {
+      if (!o.report || o.status === 'error') continue;
+      (o.report.load.dump.errors.length ? broken : clean).push(...o.report.divergences.map((d) => d.id));
+    }
+    return { clean, broken };
+  });
+  /** SCHEMA-DRIFT numbers as shown: pinned ones plus provisional ones independent of load order (core/drift/registry). */
+  driftRegistry = $derived<DriftRegistry>(provisionalRegistry(this.drift.registry, this.driftIds.clean, this.driftIds.broken));
+  driftIdOf = (divergenceId: string): string | null => driftIdOf(this.driftRegistry, divergenceId);
+
+  /**
+   * Every dump's outcome with the reviewer's drift decisions applied: a drift accepted with an
+   * ADR or resolved no longer gates, in every view and every export (core/drift/apply.ts).
+   */
+  outcomes = $derived.by<Record<string, DumpOutcome>>(() => {
+    const spec = this.engine.spec ?? defaultSpec();
+    const decisions = this.drift.decisions;
+    const out: Record<string, DumpOutcome> = {};
+    for (const [k, o] of Object.entries(this.engine.outcomes)) {
+      out[k] = o.report ? { ...o, report: applyDriftDecisions(o.report, spec, decisions, this.driftIdOf) } : o;
+    }
+    return out;
+  });
+
   /** The outcome of the dump selected in the page (the verdict the views show). */
   current = $derived<DumpOutcome | null>(
-    (this.sources.active && this.engine.outcomes[this.sources.active.key]) || null,
+    (this.sources.active && this.outcomes[this.sources.active.key]) || null,
   );
   divergences = $derived<Divergence[]>(this.current?.report?.divergences ?? []);
+  /** Dump key → label that tells same-named dumps apart (`dump.sql #2`). */
+  labels = $derived<Record<string, string>>(dumpLabels(this.sources.dumps));
+  labelOf(key: string | null | undefined): string {
+    return (key && this.labels[key]) || '';
+  }
+
+  /** Records a drift decision; the numbers shown now are kept for good (a decision may be cited). */
+  decide(divergenceId: string, patch: Partial<DriftDecision>) {
+    this.drift.pin(this.driftIds.clean, [divergenceId]);
+    this.drift.decide(divergenceId, patch);
+  }
+
+  /** An export writes the numbers into a file: keep them. */
+  pinShownDrifts() {
+    this.drift.pin(this.driftIds.clean, this.driftIds.broken);
+  }
 
   remember(sql: string) {
     this.history = [sql, ...this.history.filter((h) => h !== sql)].slice(0, 50);

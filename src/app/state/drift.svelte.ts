@@ -1,8 +1,10 @@
 /**
  * The drift registry and the reviewer's decisions, kept with the session so SCHEMA-DRIFT ids
- * and decisions survive reloads and new dumps.
+ * and decisions survive reloads and new dumps. The registry holds only numbers handed out for
+ * good (the team's, and those pinned by a decision or an export); the numbers shown for other
+ * drifts are provisional (AppState.driftRegistry), so they never depend on load order.
  */
-import { emptyRegistry, registerDrifts, reviveRegistry, type DriftRegistry } from '../../core/drift/registry';
+import { emptyRegistry, pinDrifts, reviveRegistry, type DriftRegistry } from '../../core/drift/registry';
 import { emptyDecision, type DriftDecision, type DriftDecisions } from '../../core/drift/table';
 import known from '../../../schema/drift_registry.json';
 
@@ -18,9 +20,9 @@ export class DriftState {
   registry = $state.raw<DriftRegistry>(initialRegistry());
   decisions = $state.raw<DriftDecisions>({});
 
-  /** Gives every divergence id its stable number (no-op for known ones). */
-  register(ids: Iterable<string>) {
-    const next = registerDrifts(this.registry, ids);
+  /** Keeps the numbers of `clean` drifts, then `also`, for good (no-op for known ones). See core/drift/registry. */
+  pin(clean: Iterable<string>, also: Iterable<string> = []) {
+    const next = pinDrifts(this.registry, clean, also);
     if (next !== this.registry) this.registry = next;
   }
 

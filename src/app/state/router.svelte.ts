@@ -2,16 +2,17 @@
  * Hash routes with deep links: `#/compliance/public.tenants.api_key_hash` is the compliance
  * view with that object selected. Hash routing works from any static server and sub-path.
  */
-export const VIEWS = ['sources', 'compliance', 'dictionary', 'gates', 'rls', 'drift', 'erd', 'sql'] as const;
-export type View = (typeof VIEWS)[number];
+import { DEFAULT_ROUTE, ROUTES } from '../shell/routes';
 
-export const VIEW_LABELS: Record<View, string> = {
-  sources: 'Sources', compliance: 'Compliance', dictionary: 'Dictionary', gates: 'Gates', rls: 'RLS', drift: 'Drift', erd: 'ERD', sql: 'SQL console',
-};
+/** Route ids, from the one route list (shell/routes.ts). */
+export const VIEWS: readonly string[] = ROUTES.map((r) => r.id);
+export type View = string;
+
+export const VIEW_LABELS: Record<View, string> = Object.fromEntries(ROUTES.map((r) => [r.id, r.label]));
 
 export function parseHash(hash: string): { view: View; selected: string | null } {
   const m = /^#\/([^/]*)(?:\/(.*))?$/.exec(hash);
-  const view = (VIEWS as readonly string[]).includes(m?.[1] ?? '') ? (m![1] as View) : 'compliance';
+  const view = VIEWS.includes(m?.[1] ?? '') ? (m![1] as View) : DEFAULT_ROUTE;
   let selected: string | null = null;
   if (m?.[2]) {
     try { selected = decodeURIComponent(m[2]); } catch { selected = m[2]; }
@@ -24,7 +25,7 @@ export function formatHash(view: View, selected: string | null): string {
 }
 
 export class Router {
-  view = $state<View>('compliance');
+  view = $state<View>(DEFAULT_ROUTE);
   selected = $state<string | null>(null);
 
   constructor() {

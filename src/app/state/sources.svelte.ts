@@ -13,6 +13,8 @@ export interface DumpEntry {
   name: string;
   sql: string;
   origin: 'sample' | 'file' | 'paste';
+  /** ISO time the dump was opened (absent in sessions saved before it was recorded). */
+  loadedAt?: string;
 }
 
 export interface SourcesSnapshot {
@@ -59,7 +61,7 @@ export class Sources {
 
   /** Adds a dump (or replaces the one with the same key) and makes it active. */
   addDump(name: string, sql: string, origin: DumpEntry['origin'], key?: string): DumpEntry {
-    const entry: DumpEntry = { key: key ?? `${origin === 'sample' ? 'sample' : 'file'}:${origin === 'sample' ? name : this.#nextFile++}`, name, sql, origin };
+    const entry: DumpEntry = { key: key ?? `${origin === 'sample' ? 'sample' : 'file'}:${origin === 'sample' ? name : this.#nextFile++}`, name, sql, origin, loadedAt: new Date().toISOString() };
     const i = this.dumps.findIndex((d) => d.key === entry.key);
     this.dumps = i >= 0 ? this.dumps.map((d, j) => (j === i ? entry : d)) : [...this.dumps, entry];
     this.activeKey = entry.key;
@@ -72,6 +74,13 @@ export class Sources {
     if (!d || d.sql === sql) return;
     this.dumps = this.dumps.map((x) => (x.key === key ? { ...x, sql } : x));
     this.revision++;
+  }
+
+  /** Renames a dump (labels only: the check does not re-run, its verdict is unchanged). */
+  renameDump(key: string, name: string) {
+    const clean = name.trim();
+    if (!clean) return;
+    this.dumps = this.dumps.map((x) => (x.key === key ? { ...x, name: clean } : x));
   }
 
   removeDump(key: string) {

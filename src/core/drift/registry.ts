@@ -42,6 +42,28 @@ export function registerDrifts(registry: DriftRegistry, divergenceIds: Iterable<
   return { version: 1, next, ids };
 }
 
+/**
+ * The numbers to show for the drifts found now, without handing any out for good.
+ *
+ * `registry` holds the numbers already given (the team's, schema/drift_registry.json, and those
+ * pinned by a decision or an export); every other drift is numbered after them in sorted order,
+ * so the numbers depend only on *which* dumps are loaded, never on the order they were opened
+ * or their checks finished. Drifts seen only in `broken` dumps (a load with failed statements,
+ * whose "missing" objects may be mere side effects) are numbered after all the clean ones, so a
+ * broken load never shifts a clean drift's number; nothing is kept until `pinDrifts`.
+ */
+export function provisionalRegistry(registry: DriftRegistry, clean: Iterable<string>, broken: Iterable<string> = []): DriftRegistry {
+  return registerDrifts(registerDrifts(registry, clean), broken);
+}
+
+/**
+ * Keeps numbers for good (a decision was recorded, the table was exported): every clean drift
+ * shown now keeps the number it showed, then `also` (e.g. the decided drift of a broken load).
+ */
+export function pinDrifts(registry: DriftRegistry, clean: Iterable<string>, also: Iterable<string> = []): DriftRegistry {
+  return registerDrifts(registerDrifts(registry, clean), also);
+}
+
 /** The `SCHEMA-DRIFT-###` id of a registered divergence, or null when it was never registered. */
 export function driftIdOf(registry: DriftRegistry, divergenceId: string): string | null {
   const n = registry.ids[divergenceId];

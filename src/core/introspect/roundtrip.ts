@@ -19,14 +19,12 @@
  */
 import type { Db } from '../db';
 import type { SchemaModel } from '../model';
+import { quoteIdent, quoteQName } from '../pgtext';
 
 /** Printed definitions with an array type coercion (`::text[]`, `ARRAY[…]`): the known unstable shape. */
 export const UNSTABLE_PRINT = /\[\]|ARRAY\[/;
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-const rel = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
+const rel = quoteQName;
 
 /** Catalog reads a round trip can change: only these are read again after it. */
 export interface RoundTripTouches {

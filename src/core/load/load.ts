@@ -17,7 +17,8 @@ import { pgErrorFields } from '../db';
 import type { LoadError, LoadNote, LoadSummary } from '../report/types';
 import { splitScript, type CopyItem, type ScriptItem, type SqlItem } from './split';
 import { errorLocation } from './position';
-import { classifyStatement, extensionName, quoteIdent, type StatementKind } from './statements';
+import { classifyStatement, extensionName, type StatementKind } from './statements';
+import { quoteIdent } from '../pgtext';
 import { BATCH_MAX_CHARS, BatchSize, batchable } from './batch';
 
 export { checkUsableInput } from './input';
@@ -280,7 +281,8 @@ class Runner {
       return false;
     }
     this.createdRoles.add(role);
-    this.note(line, 'role_created', `role ${quoteIdent(role)} did not exist; created NOLOGIN`);
+    // Named as Postgres's own messages name a role (`role "x" does not exist`), whatever SQL quoting needs.
+    this.note(line, 'role_created', `role "${role}" did not exist; created NOLOGIN`);
     return true;
   }
 

@@ -3,6 +3,7 @@
  * keep one failure from aborting the rest of a BEGIN … COMMIT block) and extensions (PGlite
  * registers them when a database starts). Read from the first words only; the server parses.
  */
+import { unquoteIdent } from '../pgtext';
 export type StatementKind =
   | { type: 'begin' }
   /** COMMIT / END / ROLLBACK / ABORT / PREPARE TRANSACTION: ends the script's transaction. */
@@ -43,13 +44,8 @@ export function extensionName(text: string): string | null {
   return k.type === 'create_extension' ? k.name : null;
 }
 
-/** Double-quotes an identifier for SQL. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 function identValue(raw: string): string {
-  return raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toLowerCase();
+  return unquoteIdent(raw) ?? raw;
 }
 
 /** `text` without the whitespace and comments before its first token. */

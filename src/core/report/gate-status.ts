@@ -48,5 +48,13 @@ export function toGateStatus(report: Report): string {
     ...GATE_STATUS_HEADER,
     ...(rows.length > 0 ? rows : ['| (none) | — | N/A | N/A | N/A | The overlay defines no phases |']),
     '',
+    ...decisionNotes(report),
   ].join('\n');
+}
+
+/** Drifts a reviewer decided on are not counted above: say which, and why they no longer block. */
+function decisionNotes(report: Report): string[] {
+  const decided = report.divergences.filter((d) => d.decision);
+  if (decided.length === 0) return [];
+  return ['Not blocking by decision (Schema Drift Table):', '', ...decided.map((d) => `- ${mdCell(d.decision!.reason)} (${mdCell(d.object)}, ${d.severity})`), ''];
 }

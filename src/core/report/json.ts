@@ -10,9 +10,11 @@ const ORDER = [
   'report_version', 'tool', 'generated_at', 'exit_code', 'verdict', 'phase', 'summary', 'divergences', 'phases',
   'load', 'rls', 'smoke', 'inputs', 'timings',
   // tool, summary/counts
-  'name', 'version', 'blocking', 'high', 'medium', 'low',
+  'name', 'version', 'blocking', 'high', 'medium', 'low', 'waived',
   // Divergence
-  'id', 'severity', 'kind', 'object_type', 'object', 'table', 'invariant', 'expected', 'actual', 'message', 'line',
+  'id', 'severity', 'kind', 'object_type', 'object', 'table', 'invariant', 'expected', 'actual', 'message', 'line', 'decision',
+  // DivergenceDecision (status, reason below)
+  'drift_id', 'adr',
   // GateDecision
   'status', 'reason', 'required_action', 'blocking_items', 'counts', 'exit_code',
   // load

@@ -35,6 +35,7 @@ function renderSuite(name: string, cases: Case[], timestamp: string): string {
 
 function divergenceCase(d: Divergence, classname: string): Case {
   const body = `${d.message}\nexpected: ${d.expected ?? '(none)'}\nactual: ${d.actual ?? '(none)'}`;
+  if (d.decision) return { name: d.id, classname, skipped: `not blocking by decision: ${d.decision.reason}` };
   return d.severity === 'BLOCKING'
     ? { name: d.id, classname, failure: { message: d.message, type: d.severity, body } }
     : { name: d.id, classname, out: `[${d.severity}] ${body}` };

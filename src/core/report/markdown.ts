@@ -82,7 +82,7 @@ export function messageCell(d: Divergence): string {
 function divergenceRows(divs: Divergence[]): string[][] {
   return divs.map((d) => {
     const x = diffExcerpts(d.expected, d.actual, { max: 120, context: 32 });
-    return [d.severity, kindLabel(d), objectCell(d), messageCell(d), mdCode(x.expected, Infinity), mdCode(x.actual, Infinity),
+    return [d.decision ? `${d.severity} (${d.decision.status}, not blocking)` : d.severity, kindLabel(d), objectCell(d), messageCell(d), mdCode(x.expected, Infinity), mdCode(x.actual, Infinity),
       mdCell(d.invariant ?? ''), d.phases.map(phaseLabel).join(', ')];
   });
 }
@@ -131,6 +131,7 @@ export function toMarkdown(r: Report): string {
     `**Verdict: ${VERDICT_LABEL[r.verdict]}** (exit code ${r.exit_code}) · phase: ${mdCell(r.phase)} · ${r.tool.name} ${mdCell(r.tool.version)} · ${r.generated_at}`, '',
     '## Summary', '',
     mdTable(['BLOCKING', 'HIGH', 'MEDIUM', 'LOW'], [[r.summary.blocking, r.summary.high, r.summary.medium, r.summary.low].map(String)]), '',
+    ...(r.summary.waived ? [`${r.summary.waived} more divergence${r.summary.waived === 1 ? '' : 's'} not counted: waived by a drift decision (see Drift decisions).`, ''] : []),
     '## Gate status', '',
     ...(phaseRows.length > 0 ? [...GATE_STATUS_HEADER, ...phaseRows] : ['The overlay defines no phases.']), '',
   ];
@@ -141,6 +142,12 @@ export function toMarkdown(r: Report): string {
   const waiting = waitingNotes(r);
   lines.push(...waiting);
   if (decisions.length + waiting.length > 0) lines.push('');
+  const decided = r.divergences.filter((d) => d.decision);
+  if (decided.length > 0) {
+    lines.push('## Drift decisions', '', 'These divergences are reported but do not gate: the Schema Drift Table records a decision for each.', '',
+      mdTable(['Drift', 'Object', 'Severity', 'Decision', 'Why it no longer blocks'],
+        decided.map((d) => [mdCell(d.decision!.drift_id ?? ''), mdCell(d.object), d.severity, d.decision!.status, mdCell(d.decision!.reason)])), '');
+  }
   lines.push('## Divergences', '');
   if (r.divergences.length === 0) lines.push('No divergences.', '');
   else {

@@ -69,6 +69,8 @@ export function toSarif(report: Report): string {
     locations: [{ ...physical(d.line), logicalLocations: [{ fullyQualifiedName: d.object, kind: d.object_type }] }],
     partialFingerprints: { 'skeldirDivergenceId/v1': d.id },
     properties: { severity: d.severity, object_type: d.object_type, invariant: d.invariant, expected: d.expected, actual: d.actual, phases: d.phases },
+    // A drift decision (accepted with an ADR, resolved) is a SARIF suppression: reviewed, not blocking.
+    ...(d.decision ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.decision.reason }] } : {}),
   }));
   for (const t of report.rls?.tests ?? []) {
     if (t.outcome === 'passed') continue;

@@ -52,6 +52,22 @@ export interface Divergence {
    * SARIF to annotate the dump file.
    */
   line?: number;
+  /**
+   * Present when a reviewer's drift decision (core/drift/apply.ts) waives this divergence: it is
+   * reported but no longer gates. Absent in a report straight from the engine.
+   */
+  decision?: DivergenceDecision;
+}
+
+/** Why a divergence no longer blocks: the Schema Drift Table decision recorded for it. */
+export interface DivergenceDecision {
+  status: 'accepted' | 'resolved';
+  /** `SCHEMA-DRIFT-003`; null when the drift has no number yet. */
+  drift_id: string | null;
+  /** ADR reference, e.g. `ADR-004` (required for `accepted`). */
+  adr: string | null;
+  /** One sentence: `SCHEMA-DRIFT-003 accepted with ADR-004: channel taxonomy kept`. */
+  reason: string;
 }
 
 export interface LoadError {
@@ -208,7 +224,8 @@ export interface Report {
   verdict: 'PASS' | 'FAIL' | 'WARN_PASS';
   /** Phase selection: `all` or one phase id. */
   phase: string;
-  summary: { blocking: number; high: number; medium: number; low: number };
+  /** Gating divergences per severity; `waived`: divergences a drift decision took out of gating (absent when none). */
+  summary: { blocking: number; high: number; medium: number; low: number; waived?: number };
   divergences: Divergence[];
   phases: Record<string, GateDecision>;
   load: { canonical: LoadSummary; dump: LoadSummary };

@@ -7,7 +7,7 @@ import { pgErrorFields, type PgErrorFields } from '../db';
 import type { Constraint, SchemaModel, Table } from '../model';
 import type { RlsObserved, RlsTest, TestOutcome } from '../report/types';
 import type { RowSynth } from '../synth/synth';
-import { quoteIdent, quoteLiteral, quoteQName } from '../synth/sql';
+import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
 import type { Identity } from './identity';
 import { actAs, type Anonymous, type Principal } from './principals';
 import type { ProbeRoles } from './roles';

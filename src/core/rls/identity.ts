@@ -19,6 +19,7 @@
  * principal's value, so membership rows and owner columns point at the principal.
  */
 import type { Func, SchemaModel, Table } from '../model';
+import { unquoteIdent } from '../pgtext';
 import type { Tenancy } from '../spec/types';
 
 export type IdentityKind = 'value' | 'role';
@@ -45,7 +46,7 @@ const ROLE_ATOM = String.raw`\b(?:current_user|session_user|current_role)\b|\bpg
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
 
 const qn = (schema: string, name: string) => `${schema}.${name}`;
-const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase());
+const unquote = (s: string) => unquoteIdent(s) ?? s;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Identity stated by the overlay's tenancy: one GUC, one column on every table that has it. */

@@ -8,7 +8,7 @@
  * reports (`aaaaaaaa-…`, `bbbbbbbb-…`) and typed after the identity columns (uuid, integer, text).
  */
 import type { SchemaModel } from '../model';
-import { quoteIdent, quoteLiteral } from '../synth/sql';
+import { quoteIdent, quoteLiteral } from '../pgtext';
 import type { Identity } from './identity';
 import type { ProbeRoles } from './roles';
 

@@ -6,7 +6,7 @@
  */
 import type { PgErrorFields } from '../db';
 import { SynthError, insertSql, type World } from '../synth/synth';
-import { quoteIdent, quoteLiteral } from '../synth/sql';
+import { quoteIdent, quoteLiteral } from '../pgtext';
 import {
   errText, isDenial, isolated, rowWhere, runAs, sessionSql, target,
   type Probe, type Row, type SeededTable, type SuiteContext,

@@ -18,7 +18,7 @@
  */
 import type { Db } from '../db';
 import type { SchemaModel } from '../model';
-import { quoteIdent } from '../synth/sql';
+import { quoteIdent } from '../pgtext';
 
 export const PROBE_ROLE = 'skeldir_rls_probe';
 export const OWNER_ROLE = 'skeldir_rls_owner';

@@ -17,7 +17,7 @@ import type { Tenancy } from '../spec/types';
 import { tenantValues } from '../rls/tenants';
 import { tenantTables } from '../rls/suite';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
-import { quoteIdent, quoteLiteral } from '../synth/sql';
+import { quoteIdent, quoteLiteral } from '../pgtext';
 import { RowSynth } from '../synth/synth';
 import { describeExpect, planIndexes, unmet, type StepOutcome } from './expect';
 import { missingRequirement } from './requires';

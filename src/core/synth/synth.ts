@@ -24,7 +24,7 @@ import { pgErrorFields } from '../db';
 import type { Column, Constraint, SchemaModel, Table } from '../model';
 import { emptyRules, rulesFor } from './checks';
 import { emptyOverrides, type SeedOverrides } from './overrides';
-import { quoteIdent, quoteLiteral, quoteQName } from './sql';
+import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
 import { generateValue, isVolatileDefault, pinnedTime, stableUuid, UnsupportedType, type TypeInfo } from './values';
 
 /** A row the synthesiser could not produce: why, and the SQL/error that showed it. */

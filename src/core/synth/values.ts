@@ -4,7 +4,7 @@
  * columns and composite keys do not collide between rows.
  */
 import type { ColumnRules } from './checks';
-import { quoteLiteral } from './sql';
+import { quoteLiteral } from '../pgtext';
 
 export class UnsupportedType extends Error {
   constructor(type: string) {

@@ -5,6 +5,7 @@
  */
 import type { RlsTest } from '../../report/types';
 import { errText, lit, result, type Probe, type SeededTable, type SuiteContext } from '../context';
+import { quoteQName } from '../../pgtext';
 import { hasSettings } from '../identity';
 import { control, readEither } from '../probes';
 import type { Principal } from '../principals';
@@ -106,15 +107,9 @@ export function anonymousScenario<const Id extends string>(id: Id, state: 'unset
 
 /** A pg_class flag (relrowsecurity, relforcerowsecurity): set protects, unset leaks. */
 export async function catalogFlag(ctx: SuiteContext, t: SeededTable, id: string, flag: 'relrowsecurity' | 'relforcerowsecurity', texts: { on: string; off: string }): Promise<RlsTest> {
-  const sql = `SELECT ${flag} AS flag FROM pg_catalog.pg_class WHERE oid = ${lit(qualified(t.table.schema, t.table.name))}::regclass`;
+  const sql = `SELECT ${flag} AS flag FROM pg_catalog.pg_class WHERE oid = ${lit(quoteQName(t.table.schema, t.table.name))}::regclass`;
   const on = (await ctx.db.query<{ flag: boolean }>(sql)).rows[0]?.flag === true;
   const out = result(t, id, on ? 'passed' : 'failed', on ? texts.on : texts.off, [sql], 'superuser', null, undefined, on ? 'denied' : 'allowed');
   if (!on) out.severity = 'BLOCKING';
   return out;
-}
-
-/** `"my schema"."a""b"` — the regclass text for a table. */
-export function qualified(schema: string, name: string): string {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `${q(schema)}.${q(name)}`;
 }

@@ -1,5 +1,5 @@
 import { errText, isolated, result, rowWhere, runAs, sessionSql, target } from '../context';
-import { quoteIdent } from '../../synth/sql';
+import { quoteIdent } from '../../pgtext';
 import { defineScenario } from './define';
 
 export const ownerCannotBypass = defineScenario({

@@ -1,22 +1,22 @@
 /**
- * ERD harness (erd-dev.html): renders a GENERATED model (dev-model.ts), for e2e tests and the bench
+ * ERD harness (dev/erd/erd-dev.html): renders a GENERATED model (./model.ts), for e2e tests and the bench
  * before/independently of the app route. Query: ?n=<tables>&drift=1 (dump with drift) &huge=<threshold>
  * &schemas=a,b and the usual hash `#/erd/<id>?focus=N`. `?model=real` instead shows the REAL Skeldir
  * model kept by test/erd/erd-real-model.test.ts (canonical_schema.sql vs a real pg_dump with drift).
  */
 import { mount } from 'svelte';
-import Erd from './Erd.svelte';
-import { devModel, driftedDump } from './dev-model';
-import { parseErdHash } from './link';
-import type { SchemaModel } from '../../core/model';
-import type { Divergence } from '../../core/report/types';
+import Erd from '../../src/app/erd/Erd.svelte';
+import { devModel, driftedDump } from './model';
+import { parseErdHash } from '../../src/app/erd/link';
+import type { SchemaModel } from '../../src/core/model';
+import type { Divergence } from '../../src/core/report/types';
 
 const q = new URLSearchParams(location.search);
 const opened: string[] = [];
 let canonical: SchemaModel;
 let drift: { dump: SchemaModel; divergences: Divergence[] } | null;
 if (q.get('model') === 'real') {
-  const real = (await import('../../../test/erd/fixtures/skeldir-real.json')).default as unknown as
+  const real = (await import('../../test/erd/fixtures/skeldir-real.json')).default as unknown as
     { canonical: SchemaModel; dump: SchemaModel; divergences: Divergence[] };
   canonical = real.canonical;
   drift = { dump: real.dump, divergences: real.divergences };

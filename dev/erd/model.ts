@@ -6,9 +6,9 @@
  * `driftedDump()` derives a dump with a missing table, a missing column, an extra table, an extra
  * column and a type change, plus the divergences the compare engine would report for them.
  */
-import type { Column, Constraint, Index, Policy, SchemaModel, Table } from '../../core/model';
-import { emptyModel } from '../../core/model';
-import type { Divergence } from '../../core/report/types';
+import type { Column, Constraint, Index, Policy, SchemaModel, Table } from '../../src/core/model';
+import { emptyModel } from '../../src/core/model';
+import type { Divergence } from '../../src/core/report/types';
 
 /** mulberry32: a tiny deterministic PRNG. */
 function rng(seed: number): () => number {
