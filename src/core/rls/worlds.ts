@@ -12,6 +12,7 @@
  */
 import type { Db } from '../db';
 import { pgErrorFields } from '../db';
+import { deferredConstraints } from '../scratch';
 import type { Table } from '../model';
 import type { RowValues, RowSynth, World } from '../synth/synth';
 import { SynthError } from '../synth/synth';
@@ -77,6 +78,10 @@ export async function seedWorld(
         log.push({ table: qname, sql: err.sql ?? '', error: err.message });
       }
     }
+    // Put the INITIALLY DEFERRED ones back: when this "transaction" is a savepoint inside a
+    // scratch transaction (core/scratch.ts), the mode would otherwise outlive the seeding.
+    const deferred = await deferredConstraints(db);
+    if (deferred?.length) await db.query(`SET CONSTRAINTS ${deferred.join(', ')} DEFERRED`);
     try {
       await db.query('COMMIT');
       committed = true;
