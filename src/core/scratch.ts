@@ -79,7 +79,7 @@ export function scratchClones(db: Db): ScratchSource {
  * The INITIALLY DEFERRED constraints as SET CONSTRAINTS names them (`schema.name`, quoted), or
  * null when one of those names also covers a constraint that is not initially deferred.
  */
-export async function deferredConstraints(db: Db): Promise<string[] | null> {
+async function deferredConstraints(db: Db): Promise<string[] | null> {
   const r = await db.query<{ name: string; mixed: boolean }>(
     `SELECT pg_catalog.format('%I.%I', n.nspname, c.conname) AS name, NOT bool_and(c.condeferred) AS mixed
        FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace

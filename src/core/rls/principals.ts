@@ -50,19 +50,20 @@ export function identityLiteral(p: Principal, kind: 'value' | 'role'): string {
 }
 
 /** set_config calls that give the session `p`'s identity (or an anonymous state), transaction-local. */
-export function identitySettings(identity: Identity, p: Principal | Anonymous, targetRole: string | null): string[] {
+export function identitySettings(identity: Identity, p: Principal | Anonymous, targetRole: string | null, local = true): string[] {
+  const l = local ? 'true' : 'false';
   const val = (v: string) => (p === 'null' ? 'NULL' : p === 'empty' ? "''" : quoteLiteral(v));
   if (p === 'unset') return [];
   const value = typeof p === 'object' ? p.value : '';
-  const out = identity.gucs.map((g) => `SELECT set_config(${quoteLiteral(g)}, ${val(value)}, true)`);
+  const out = identity.gucs.map((g) => `SELECT set_config(${quoteLiteral(g)}, ${val(value)}, ${l})`);
   if (identity.jwtClaims) {
     const claims: Record<string, string> = {};
     for (const c of identity.jwtClaims) claims[c] = c === 'role' ? (targetRole ?? 'authenticated') : value;
     claims.sub = value;
     if (!('role' in claims) && targetRole) claims.role = targetRole;
-    out.push(`SELECT set_config('request.jwt.claim.sub', ${val(value)}, true)`);
-    out.push(`SELECT set_config('request.jwt.claims', ${typeof p === 'object' ? quoteLiteral(JSON.stringify(claims)) : val('')}, true)`);
-    for (const c of identity.jwtClaims) if (c !== 'sub') out.push(`SELECT set_config(${quoteLiteral(`request.jwt.claim.${c}`)}, ${val(claims[c])}, true)`);
+    out.push(`SELECT set_config('request.jwt.claim.sub', ${val(value)}, ${l})`);
+    out.push(`SELECT set_config('request.jwt.claims', ${typeof p === 'object' ? quoteLiteral(JSON.stringify(claims)) : val('')}, ${l})`);
+    for (const c of identity.jwtClaims) if (c !== 'sub') out.push(`SELECT set_config(${quoteLiteral(`request.jwt.claim.${c}`)}, ${val(claims[c])}, ${l})`);
   }
   return out;
 }

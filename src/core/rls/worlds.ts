@@ -5,14 +5,12 @@
  * its organisation, the membership linking them, and the rows hanging off the organisation:
  * exactly what helpers like `has_role_on_account(account_id)` look up. The two worlds share no row.
  *
- * Rows are written in one transaction per world, as the superuser (to get past policies that
+ * Rows are written statement by statement, as the superuser (to get past policies that
  * only an admin path may satisfy). Identity columns — including those defaulting to
  * `auth.uid()`, `current_setting(…)` or `current_user` — get the principal's value explicitly;
  * when a trigger reads the identity, the principal's settings are in effect too (`withSettings`). What could not be seeded is kept with the statement and error.
  */
 import type { Db } from '../db';
-import { pgErrorFields } from '../db';
-import { deferredConstraints } from '../scratch';
 import type { Table } from '../model';
 import type { RowValues, RowSynth, World } from '../synth/synth';
 import { SynthError } from '../synth/synth';
@@ -47,15 +45,12 @@ export async function seedWorld(
   const signal = opts.signal;
   const world: World = { key: p.key, fixed: worldFixed(identity, p), rows: new Map() };
   const log: WorldRow[] = [];
-  await db.query('BEGIN');
-  // Deferred constraint triggers (e.g. "allocations sum to the event's revenue") check each row
-  // as it is written, inside its savepoint, instead of failing the whole world at COMMIT.
-  await db.query('SET CONSTRAINTS ALL IMMEDIATE');
-  synth.inTransaction = true;
+  // Statement by statement (autocommit): a failed row undoes only itself, and deferred
+  // constraints (e.g. "allocations sum to the event's revenue") are checked per row — also inside
+  // a scratch transaction (core/scratch.ts), which runs each such statement under a savepoint.
   synth.world = world;
-  let committed = false;
   try {
-    if (opts.withSettings) for (const s of identitySettings(identity, p, targetRole)) await db.query(s);
+    if (opts.withSettings) for (const s of identitySettings(identity, p, targetRole, false)) await db.query(s);
     // The principal's own row first (e.g. auth.users with id = the principal's uid): whatever
     // references the identity's table then points at the principal, not at a stranger.
     for (const { table, column, literal } of identityParents(synth, identity, world)) {
@@ -78,24 +73,8 @@ export async function seedWorld(
         log.push({ table: qname, sql: err.sql ?? '', error: err.message });
       }
     }
-    // Put the INITIALLY DEFERRED ones back: when this "transaction" is a savepoint inside a
-    // scratch transaction (core/scratch.ts), the mode would otherwise outlive the seeding.
-    const deferred = await deferredConstraints(db);
-    if (deferred?.length) await db.query(`SET CONSTRAINTS ${deferred.join(', ')} DEFERRED`);
-    try {
-      await db.query('COMMIT');
-      committed = true;
-    } catch (err) {
-      // Still a check at COMMIT (a non-deferrable constraint trigger's queued event, …): the
-      // world is lost as a whole, and every table says why.
-      const msg = `the world's transaction could not commit: ${pgErrorFields(err).message}`;
-      for (const l of log) if (!l.error) { l.error = msg; }
-      world.rows.clear();
-    }
   } finally {
-    synth.inTransaction = false;
     synth.world = null;
-    if (!committed) await db.query('ROLLBACK').catch(() => undefined);
   }
   return { principal: p, world, row: (q) => world.rows.get(q)?.[0] ?? null, log };
 }
