@@ -12,7 +12,7 @@
 import type { Db, DbFactory } from './db';
 import { compareSchemas } from './compare/compare';
 import { introspect } from './introspect/introspect';
-import { loadScript } from './load/load';
+import { loadScript, type LoadOptions } from './load/load';
 import type { SchemaModel } from './model';
 import { buildReport } from './report/build';
 import { locateDivergences } from './report/locate';
@@ -22,6 +22,7 @@ import { parseSpec } from './spec/parse';
 import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
+import type { MigrationEvidence } from './gates/migrations';
 import { runRlsOracle } from './rls/oracle';
 import { runRlsSuite, type SideResult } from './rls/suite';
 import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
@@ -44,6 +45,8 @@ export interface CheckInput {
   seeds?: { name: string; yaml: string } | null;
   /** Run RLS + smoke. Default: true (without an overlay tenancy, RLS compares the dump with the canonical). */
   behaviour?: boolean;
+  /** DDL lint / reversibility results for the phases whose gates require them (`migration_checks`). */
+  migrations?: MigrationEvidence | null;
 }
 
 export interface EngineEnv {
@@ -52,6 +55,12 @@ export interface EngineEnv {
   toolVersion: string;
   onProgress?(stage: string, done?: number, total?: number): void;
   signal?: AbortSignal;
+  /** Load COPY … FROM stdin data (default: skipped; a schema check needs the tables, not their rows). */
+  withData?: boolean;
+  /** The loader's heartbeat for a watchdog (core/guard): what is running now, null between round trips. */
+  onActivity?: LoadOptions['onActivity'];
+  /** Statements a watchdog stopped in an earlier attempt: recorded as load errors, not re-run. */
+  stops?: LoadOptions['stops'];
 }
 
 export interface CheckResult {
@@ -92,7 +101,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   let t0 = performance.now();
   const starts: Record<string, number> = {};
   const { db, summary } = await loadScript(timedFactory(env.factory, starts, 'start_canonical'), canonical.sql, {
-    source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
+    ...guardOptions(env), source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
   });
   const load = ms(t0);
   env.signal?.throwIfAborted();
@@ -101,6 +110,10 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
   return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts }, rlsCache: new Map() };
+}
+
+function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivity' | 'stops'> {
+  return { copyData: env.withData ? 'load' : 'skip', onActivity: env.onActivity, stops: env.stops };
 }
 
 /** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
@@ -130,7 +143,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   env.onProgress?.('load dump');
   let t0 = performance.now();
   const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
-    source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
+    ...guardOptions(env), source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
   env.signal?.throwIfAborted();
@@ -161,7 +174,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   t0 = performance.now();
   const report = buildReport({
     spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
-    toolVersion: env.toolVersion, generatedAt: env.now(), timings,
+    toolVersion: env.toolVersion, generatedAt: env.now(), timings, migrations: input.migrations,
   });
   timings.gates = ms(t0);
   // `total` is the cost of a standalone check: when the canonical side was prepared once for

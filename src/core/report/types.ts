@@ -82,6 +82,12 @@ export interface LoadError {
   message: string;
   /** The statement text as it was in the input. */
   statement: string;
+  /**
+   * Set when the engine stopped the statement instead of PostgreSQL failing it: it ran past the
+   * statement budget (`timeout`) or the engine died running it (`crash`). The check could not
+   * fully use the input: exit code 3, verdict INCOMPLETE.
+   */
+  stopped?: 'timeout' | 'crash';
 }
 
 export interface LoadNote {
