@@ -4,20 +4,24 @@
  */
 import type { Severity } from '../spec/types';
 
-export type DivergenceKind =
-  | 'missing'              // in canonical, absent from the dump
-  | 'extra'                // in the dump, absent from canonical
-  | 'type_mismatch'
-  | 'nullability_mismatch'
-  | 'default_mismatch'
-  | 'identity_mismatch'
-  | 'definition_mismatch' // constraint/index/view/function/trigger definition differs
-  | 'rls_disabled'
-  | 'rls_not_forced'
-  | 'policy_mismatch'
-  | 'privilege_missing'
-  | 'privilege_extra'
-  | 'comment_mismatch';
+/** Every kind of divergence the compare engine reports (docs, help and tests iterate this list). */
+export const DIVERGENCE_KINDS = [
+  'missing',              // in canonical, absent from the dump
+  'extra',                // in the dump, absent from canonical
+  'type_mismatch',
+  'nullability_mismatch',
+  'default_mismatch',
+  'identity_mismatch',
+  'definition_mismatch', // constraint/index/view/function/trigger definition differs
+  'rls_disabled',
+  'rls_not_forced',
+  'policy_mismatch',
+  'privilege_missing',
+  'privilege_extra',
+  'comment_mismatch',
+] as const;
+
+export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
