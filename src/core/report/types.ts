@@ -154,6 +154,8 @@ export interface SmokeResult {
   passed: boolean;
   detail: string;
   sql: string;
+  /** Element identities the test uses (its `requires`), e.g. `public.t`, `public.t.column`, `public.t.index_name`. */
+  requires: string[];
 }
 
 export interface SmokeSection {
