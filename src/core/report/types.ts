@@ -52,7 +52,7 @@ export interface Divergence {
   message: string;
   /**
    * 1-based line in the dump where the object is defined (for a missing object: where its table
-   * is), located by pipeline/locate.ts in pg_dump-shaped text; absent when not found. Used by
+   * is), located by report/locate.ts in pg_dump-shaped text; absent when not found. Used by
    * SARIF to annotate the dump file.
    */
   line?: number;
