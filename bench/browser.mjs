@@ -10,14 +10,26 @@
  * - initial_js_gzip_bytes: every script index.html loads or preloads, gzip -9 each, summed
  *   (PGlite, Monaco and the ERD are loaded lazily and are not part of it).
  *
+ * - memory: the page's JS heap (CDP Performance.getMetrics) and the peak RSS of the tab's renderer
+ *   process (VmHWM from /proc; the engine's Web Worker — its JS heap and PGlite's WASM memory —
+ *   lives in that process), read after the verdict.
+ * - profile: the engine's database starts and scratch copies (report `timings`), and the page's
+ *   own share (navigation → verdict minus the worker's time for the check).
+ * - open_remove_cycles (issue 11): in one tab, open a bundled sample dump, wait for its verdict,
+ *   remove it; CYCLES times. The renderer processes' resident memory (RSS, the page and its
+ *   engine worker: PGlite's WASM memory lives there) after each cycle, and each cycle's time to
+ *   verdict: both should stay flat (a removed dump frees its database; adding one checks only it).
+ *
  * Targets: first verdict ≤ 3 s, initial JS ≤ 250 KB gzip.
- * Env: BROWSER_BENCH_RUNS=3  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
+ * Env: BROWSER_BENCH_RUNS=3  BROWSER_BENCH_CYCLES=20  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
  * bench/results/browser.json; `run()` returns the same object.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 
@@ -26,6 +38,7 @@ const ROOT = join(HERE, '..');
 const DIST = join(ROOT, 'dist', 'app');
 const RUNS = Math.max(1, Number(process.env.BROWSER_BENCH_RUNS ?? 3));
 const PORT = 4394;
+const CYCLES = Math.max(0, Number(process.env.BROWSER_BENCH_CYCLES ?? 20));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
@@ -36,6 +49,25 @@ function initialJs() {
   const size = (f) => { const b = readFileSync(join(DIST, f)); return { file: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
   const js = files.map(size);
   return { js, css: css.map(size), js_gzip: js.reduce((a, f) => a + f.gzip, 0) };
+}
+
+/** Peak and current RSS (MB) of Chromium's renderer processes, from /proc (Linux). */
+async function rendererMemory(browser) {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    await cdp.detach();
+    const mb = (text, key) => Number((text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm')) ?? [])[1] ?? 0) / 1024;
+    const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => {
+      try {
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        return { pid: p.id, peak_rss_mb: Math.round(mb(status, 'VmHWM')), rss_mb: Math.round(mb(status, 'VmRSS')) };
+      } catch { return null; }
+    }).filter(Boolean);
+    return renderers.sort((a, b) => b.peak_rss_mb - a.peak_rss_mb)[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 async function firstVerdict(browser, base) {
@@ -51,8 +83,44 @@ async function firstVerdict(browser, base) {
   const verdict = await page.locator('[role=status].verdict').textContent();
   // The app marks its first verdict with the engine's per-stage timings (User Timing API).
   const timings = await page.evaluate(() => performance.getEntriesByName('skeldir:first-verdict')[0]?.detail ?? null);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576);
+  const renderer = await rendererMemory(browser);
   await context.close();
-  return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin };
+  return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer };
+}
+
+/** Resident memory (MB) of the renderer processes under the browser (Linux /proc via ps). */
+function rendererRssMb(browserPid) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).trim().split('\n')
+    .map((l) => { const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l); return m && { pid: +m[1], ppid: +m[2], rss: +m[3], args: m[4] }; }).filter(Boolean);
+  const mine = new Set([browserPid]);
+  for (let grew = true; grew;) { grew = false; for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; } }
+  return Math.round(rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).reduce((a, r) => a + r.rss, 0) / 1024);
+}
+
+async function openRemoveCycles(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pid = browser.process()?.pid;
+  await page.goto(base + '#/sources');
+  const tabs = page.getByRole('tablist', { name: 'Dumps' });
+  await tabs.getByRole('tab').first().filter({ hasText: /PASS|FAIL|WARN_PASS|INCOMPLETE/ }).waitFor({ timeout: 180_000 });
+  const cycles = [];
+  for (let i = 0; i < CYCLES; i++) {
+    const t0 = Date.now();
+    await page.getByLabel('Bundled sample').selectOption('reconciled_baseline.sql');
+    await tabs.getByRole('tab', { name: /reconciled_baseline\.sql.*(PASS|FAIL|WARN_PASS|INCOMPLETE)/ }).waitFor({ timeout: 180_000 });
+    const ms = Date.now() - t0;
+    await page.getByRole('button', { name: 'Remove dump reconciled_baseline.sql' }).click();
+    await tabs.getByRole('tab', { name: /reconciled_baseline\.sql/ }).waitFor({ state: 'detached' });
+    await page.waitForTimeout(500);
+    cycles.push({ ms, rss_mb: pid ? rendererRssMb(pid) : null });
+  }
+  await context.close();
+  return cycles;
 }
 
 export async function run() {
@@ -68,8 +136,10 @@ export async function run() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const runs = [];
+  let cycles = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await firstVerdict(browser, base));
+    cycles = CYCLES ? await openRemoveCycles(browser, base) : [];
   } finally {
     await browser.close();
     await new Promise((r) => server.httpServer.close(r));
@@ -81,10 +151,14 @@ export async function run() {
     first_verdict_ms: first,
     verdict: runs.at(-1)?.verdict,
     engine_timings_ms: runs.at(-1)?.timings,
+    page_js_heap_mb: median(runs.map((r) => r.page_js_heap_mb)),
+    renderer_peak_rss_mb: runs.some((r) => r.renderer) ? median(runs.filter((r) => r.renderer).map((r) => r.renderer.peak_rss_mb)) : null,
+    load_average: loadavg(),
     off_origin_requests: [...new Set(runs.flatMap((r) => r.offOrigin))],
     initial_js_gzip_bytes: size.js_gzip,
     initial_js: size.js,
     initial_css: size.css,
+    open_remove_cycles: cycles,
     targets: { first_verdict_ms: 3000, initial_js_gzip_bytes: 250 * 1024 },
     targets_met: { first_verdict: first <= 3000, initial_js: size.js_gzip <= 250 * 1024 },
   };
@@ -92,7 +166,19 @@ export async function run() {
   writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`first verdict (median of ${RUNS}, cold context): ${first} ms  runs=${result.runs.join(', ')}  target ≤ 3000 ms`);
   console.log(`initial JS: ${(size.js_gzip / 1024).toFixed(1)} KB gzip (${size.js.map((f) => f.file).join(', ')})  target ≤ 250 KB`);
-  if (result.engine_timings_ms) console.log('engine timings (last run):', JSON.stringify(result.engine_timings_ms));
+  console.log(`memory: page JS heap ${result.page_js_heap_mb} MB; tab renderer process (worker JS heap + PGlite WASM) peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB; load average ${loadavg()[0].toFixed(1)}`);
+  const t = result.engine_timings_ms?.timings;
+  if (t) {
+    const starts = Object.keys(t).filter((k) => k.startsWith('start_'));
+    const clones = Object.keys(t).filter((k) => k.startsWith('clone_'));
+    const sum = (ks) => Math.round(ks.reduce((a, k) => a + t[k], 0));
+    console.log(`engine profile (last run): ${starts.length} database start(s) ${sum(starts)} ms, ${clones.length} scratch cop(ies) ${sum(clones)} ms; ` +
+      `check in the worker ${Math.round(result.engine_timings_ms.worker_ms)} ms of ${runs.at(-1).ms} ms to the verdict`);
+    console.log('engine timings (last run):', JSON.stringify(t));
+  }
+  if (cycles.length) {
+    console.log(`open/remove ×${cycles.length}: renderer RSS ${cycles.map((c) => c.rss_mb).join(', ')} MB; verdict ms ${cycles.map((c) => c.ms).join(', ')}  (load average ${loadavg()[0].toFixed(1)})`);
+  }
   console.log('wrote bench/results/browser.json');
   return result;
 }

@@ -17,8 +17,8 @@ export function watchRequests(page: Page) {
   };
 }
 
-/** The verdict element: role=status, text starting with PASS, WARN_PASS or FAIL. */
-export const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /^(PASS|WARN_PASS|FAIL) / });
+/** The verdict element: role=status, text starting with PASS, WARN_PASS, FAIL or INCOMPLETE. */
+export const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /^(PASS|WARN_PASS|FAIL|INCOMPLETE) / });
 
 export type VerdictStatus = 'PASS' | 'WARN_PASS' | 'FAIL';
 

@@ -5,17 +5,17 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pgliteFactory } from '../adapters/pglite';
+import { serveEngine } from '../adapters/node/engine-child';
+import { checkSupervised } from '../adapters/node/supervised-check';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
-import { prepareCanonical, runCheck, type CheckInput, type EngineEnv, type PreparedCanonical } from '../core/pipeline';
 import { phaseScope, worstExitCode, type ExitCode } from '../core/gates';
 import type { Report } from '../core/report/types';
 import { defaultSpec } from '../core/spec/defaults';
 import { formatInventory, inventory } from '../core/spec/inventory';
 import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
-import { bundledSmoke, displayPath, packagePath, packageVersion, readBytes, readText } from './files';
+import { bundledSmoke, checkWritable, displayPath, packagePath, packageVersion, readBytesCapped, readText } from './files';
 import { render } from './render';
 
 export interface Io {
@@ -27,14 +27,23 @@ const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => p
 /** Exit code for an unexpected failure (a bug, not the input): distinct from 3. */
 export const EXIT_INTERNAL = 4;
 
-/** Read a SQL input as bytes and vet it (binary, empty, not SQL → InputError at its location). */
-function readSql(path: string): { name: string; sql: string } {
+/**
+ * Read a SQL input as bytes, no more than the cap, and vet it (too large, binary, empty, not SQL →
+ * InputError at its location). `allowEmpty`: an empty canonical is a valid empty schema.
+ */
+function readSqlCapped(path: string, maxBytes: number, allowEmpty = false): { name: string; sql: string } {
   const name = displayPath(path);
-  return { name, sql: checkUsableInput(readBytes(path), name) };
+  return { name, sql: checkUsableInput(readBytesCapped(path, maxBytes, name), name, { maxBytes, allowEmpty }) };
 }
 
-function specSource(cmd: { spec: string | null | false }): { name: string; yaml: string } | null {
+/**
+ * The overlay: --spec, else the bundled one — but only beside the bundled canonical. Another
+ * canonical without --spec is compared with no overlay (Skeldir's tags, phases and smoke tests
+ * say nothing about someone else's schema).
+ */
+function specSource(cmd: { spec: string | null | false; canonical?: string | null }): { name: string; yaml: string } | null {
   if (cmd.spec === false) return null;
+  if (cmd.spec === null && cmd.canonical) return null;
   const path = cmd.spec ?? packagePath('schema', 'canonical_schema.yaml');
   return { name: displayPath(path), yaml: readText(path) };
 }
@@ -60,42 +69,46 @@ async function bundledTemplate(): Promise<Blob | null> {
 }
 
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
-  const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
+  if (cmd.output) checkWritable(cmd.output);
+  const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
+  const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
-  const dumps = cmd.dumps.map(readSql);
-  // The bundled smoke tests belong to the bundled overlay; a custom overlay brings none.
-  const smoke = cmd.spec === null ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  const dumps = cmd.dumps.map((path) => readSql(path));
+  // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
+  const bundled = cmd.spec === null && cmd.canonical === null;
+  const smoke = bundled ? bundledSmoke() : [];
+  const seedsPath = cmd.seeds ?? (bundled ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
-  const env: EngineEnv = {
-    factory: pgliteFactory({ template: bundledTemplate }),
-    now: () => new Date(),
-    toolVersion: packageVersion(),
-    onProgress: cmd.quiet ? undefined : stageLogger(io),
-  };
-  let prepared: PreparedCanonical | undefined;
-  const reports: Report[] = [];
-  const codes: ExitCode[] = [];
-  try {
-    for (const dump of dumps) {
-      const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
-      if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
-      prepared ??= await prepareCanonical(canonical, env);
-      const result = await runCheck(input, env, { canonical: prepared });
-      await result.dumpDb.close();
-      const r = result.report;
-      reports.push(r);
-      codes.push(r.exit_code);
-      if (!cmd.quiet) {
-        const s = r.summary;
-        io.stderr(`${dump.name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
-          `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+  const log = cmd.quiet ? undefined : stageLogger(io);
+  for (const dump of dumps) {
+    if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
+  }
+  const template = await bundledTemplate();
+  // The engine runs in a child process under the watchdog: a statement past the budget, or one
+  // that crashes PGlite, is stopped and reported at its line, and the check goes on.
+  const reports = await checkSupervised(
+    { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion() },
+    {
+      budgetMs: cmd.statementTimeoutMs,
+      template: template ? new Uint8Array(await template.arrayBuffer()) : null,
+      onProgress: log,
+      onStop: (stop) => io.stderr(`${stop.source}:${stop.line}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
+    },
+  );
+  const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);
+  if (!cmd.quiet) {
+    for (const r of reports) {
+      const s = r.summary;
+      const name = r.inputs.find((i) => i.role === 'dump')?.name ?? 'dump';
+      io.stderr(`${name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
+        `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+      if (r.incomplete) {
+        const i = r.incomplete;
+        io.stderr(`${i.source}:${i.line}:${i.column}: ${i.input} could not be fully used (${i.errors} load error${i.errors === 1 ? '' : 's'}, first: ${i.sqlstate} ${i.message}); the divergences above are partial\n`);
       }
     }
-  } finally {
-    await prepared?.db.close();
   }
   const text = render(reports, cmd.format);
   if (cmd.output) {
@@ -105,7 +118,8 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       throw new InputError(`cannot write output: ${(err as Error).message}`, { source: cmd.output }, { cause: err });
     }
   } else io.stdout(text);
-  return worstExitCode(codes);
+  // 3 (an input could not be fully used) outranks every verdict reached on what did load.
+  return codes.includes(3) ? 3 : worstExitCode(codes.filter((c): c is ExitCode => c !== 3));
 }
 
 function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io): number {
@@ -113,6 +127,12 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
   const spec = src.yaml ? parseSpec(src.yaml, src.name) : defaultSpec();
   io.stdout(formatInventory(inventory(spec, cmd.phase), spec));
   return 0;
+}
+
+// The built CLI forks its own bundle as the engine child (adapters/node/supervised-check.ts).
+if (process.env.SKELDIR_ENGINE_CHILD === '1' && process.send) {
+  delete process.env.SKELDIR_ENGINE_CHILD;
+  serveEngine(bundledTemplate);
 }
 
 /** Runs the CLI; returns the process exit code (never throws). */

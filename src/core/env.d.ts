@@ -29,3 +29,6 @@ declare class TextDecoder {
 }
 declare const crypto: { subtle: { digest(algorithm: string, data: ArrayBufferView | ArrayBuffer): Promise<ArrayBuffer> } };
 declare const performance: { now(): number };
+/** Timers (WinterCG): the watchdog's budget (core/guard/supervise.ts). */
+declare function setTimeout(fn: () => void, ms?: number): unknown;
+declare function clearTimeout(handle: unknown): void;

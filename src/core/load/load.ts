@@ -20,6 +20,8 @@ import { errorLocation } from './position';
 import { classifyStatement, extensionName, type StatementKind } from './statements';
 import { quoteIdent } from '../pgtext';
 import { BATCH_MAX_CHARS, BatchSize, batchable } from './batch';
+import type { Activity, Stop } from '../guard/types';
+import { recoveryPoint } from './recover';
 
 export { checkUsableInput } from './input';
 
@@ -35,6 +37,15 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called with statements done so far and the total, at most every ~50 ms and once at the end. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * `COPY … FROM stdin` data: `load` (the default here) or `skip`. A skipped block's COPY still
+   * runs, with no rows, so its table and column list are checked; a note counts what was skipped.
+   */
+  copyData?: 'load' | 'skip';
+  /** Told before each round trip to the server, and with null after it: the watchdog's heartbeat. */
+  onActivity?: (activity: Activity | null) => void;
+  /** What a watchdog stopped in an earlier attempt at this input: recorded as errors (or split), never re-run. */
+  stops?: readonly Stop[];
 }
 
 /** Most roles one statement may name that we create on the fly (GRANT … TO a, b, c). */
@@ -44,41 +55,62 @@ const PROGRESS_EVERY_MS = 50;
 export async function loadScript(factory: DbFactory, text: string, opts: LoadOptions): Promise<LoadOutcome> {
   const started = Date.now();
   throwIfAborted(opts.signal);
-  const items = splitScript(text);
-  const statements = items.filter((i): i is SqlItem | CopyItem => i.kind !== 'meta');
+  let items = splitScript(text);
+  const countOf = (list: ScriptItem[]) => list.reduce((n, i) => n + (i.kind === 'meta' ? 0 : 1), 0);
 
-  // Extensions are registered when a PGlite database starts, so find them before creating it.
+  // Extensions are registered when a PGlite database starts, so find them before creating it
+  // (also those on lines a runaway statement may swallow: registering one creates nothing).
   const wanted = new Set<string>();
-  for (const s of statements) {
+  for (const s of items) {
     const name = s.kind === 'sql' ? extensionName(s.text) : null;
     if (name) wanted.add(name);
   }
+  for (const name of extensionLines(text)) wanted.add(name);
   const supported = [...wanted].filter((n) => factory.supportsExtension(n));
   const skippedExtensions = new Set([...wanted].filter((n) => !factory.supportsExtension(n)));
   const db = await (supported.length ? factory.withExtensions(supported) : factory).create();
 
-  const run = new Runner(db, opts, skippedExtensions);
+  const run = new Runner(db, opts, skippedExtensions, text);
+  let total = countOf(items);
   try {
     await run.start();
-    for (const item of items) {
+    for (let i = 0; ; i++) {
       throwIfAborted(opts.signal);
-      if (item.kind === 'meta') {
-        await run.flush(statements.length);
-        run.meta(item);
-      } else await run.add(item, statements.length);
-      run.progress(statements.length);
+      const item = items[i];
+      if (item === undefined) await run.flush(total);
+      else if (item.kind === 'meta') {
+        await run.flush(total);
+        if (!run.recovering) run.meta(item);
+      } else await run.add(item, total);
+      const resume = run.takeRecovery();
+      if (resume !== null) {
+        // A runaway statement failed: everything after it is lexed again from the anchor.
+        items = splitScript(text, resume);
+        total = run.processed + countOf(items);
+        i = -1;
+      } else if (item === undefined) break;
+      run.progress(total);
     }
-    await run.flush(statements.length);
     await run.finish();
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
   }
-  run.progress(statements.length, true);
+  run.progress(total, true);
   return {
     db,
-    summary: { statements: statements.length, executed: run.executed, errors: run.errors, notes: run.notes(), ms: Date.now() - started },
+    summary: { statements: total, executed: run.executed, errors: run.errors, notes: run.notes(), ms: Date.now() - started },
   };
+}
+
+/** `CREATE EXTENSION [IF NOT EXISTS] name` at the start of any line. */
+function extensionLines(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^create\s+extension\s+[^;\n]*/gim)) {
+    const name = extensionName(m[0]);
+    if (name) out.push(name);
+  }
+  return out;
 }
 
 /** One load's state: transaction tracking, notes, errors. */
@@ -89,6 +121,8 @@ class Runner {
   /** Notes that repeat (one per kind, with a count): key → first line, message, count. */
   private readonly grouped = new Map<string, { note: LoadNote; count: number; what: string }>();
   private readonly createdRoles = new Set<string>();
+  /** COPY data blocks not loaded (copyData: 'skip'): how many, their rows, the first one's line. */
+  private readonly copySkipped = { blocks: 0, rows: 0, line: 0 };
   /** Inside an explicit BEGIN … COMMIT of the script. */
   private inTransaction = false;
   /** Line of the script's last BEGIN, for the note when it is never committed. */
@@ -106,17 +140,41 @@ class Runner {
    */
   private bootUser = 'postgres';
 
+  /** Input index where lexing must resume after a runaway statement failed (recover.ts). */
+  private resumeAt: number | null = null;
+  private lastMeta = -1;
+
   constructor(
     private readonly db: Db,
     private readonly opts: LoadOptions,
     private readonly skippedExtensions: Set<string>,
+    private readonly input: string,
   ) {}
+
+  /** Statements run so far (executed or failed). */
+  get processed(): number {
+    return this.done;
+  }
+
+  /** A runaway statement failed: the queued statements after it are dropped until the loop re-lexes. */
+  get recovering(): boolean {
+    return this.resumeAt !== null;
+  }
+
+  takeRecovery(): number | null {
+    const at = this.resumeAt;
+    this.resumeAt = null;
+    return at;
+  }
 
   async start(): Promise<void> {
     this.bootUser = (await this.db.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
   }
 
   meta(item: Extract<ScriptItem, { kind: 'meta' }>): void {
+    // After a recovery the re-lexed text can hold a meta-command already seen (a trailing \unrestrict).
+    if (item.offset <= this.lastMeta) return;
+    this.lastMeta = item.offset;
     const cmd = item.command;
     if (cmd === 'connect' || cmd === 'c') {
       this.group('meta:connect', item.line, 'meta_command_skipped', `\\${cmd}`, `continued in the same database (the loader uses one database)`);
@@ -128,15 +186,17 @@ class Runner {
   /** Queues a plain statement for the next batch, or runs it alone after the queued ones. */
   async add(item: SqlItem | CopyItem, total: number): Promise<void> {
     const kind: StatementKind = item.kind === 'sql' ? classifyStatement(item.text) : { type: 'other' };
-    if (item.kind === 'sql' && kind.type === 'other' && batchable(item.text)) {
+    if (item.kind === 'sql' && kind.type === 'other' && batchable(item.text) && !this.inStoppedBatch(item)) {
       if (this.pending.length >= this.batchSize.limit || (this.pending.length > 0 && this.pendingChars + item.text.length > BATCH_MAX_CHARS)) {
         await this.flush(total);
+        if (this.recovering) return;
       }
       this.pending.push(item);
       this.pendingChars += item.text.length;
       return;
     }
     await this.flush(total);
+    if (this.recovering) return;
     throwIfAborted(this.opts.signal);
     await this.statement(item, kind);
   }
@@ -165,10 +225,20 @@ class Runner {
       throwIfAborted(this.opts.signal);
       await this.statement(item, { type: 'other' });
       this.progress(total);
+      if (this.recovering) return;
     }
   }
 
   private async runBatch(batch: readonly SqlItem[]): Promise<boolean> {
+    this.activity(batch[0].line, batch[batch.length - 1].endLine, true);
+    try {
+      return await this.runBatchNow(batch);
+    } finally {
+      this.opts.onActivity?.(null);
+    }
+  }
+
+  private async runBatchNow(batch: readonly SqlItem[]): Promise<boolean> {
     const sql = batch.map((i) => i.text).join('\n');
     if (!this.inTransaction) {
       try {
@@ -191,6 +261,36 @@ class Runner {
   private async statement(item: SqlItem | CopyItem, kind: StatementKind): Promise<void> {
     this.done++;
     const skippedExtensions = this.skippedExtensions;
+
+    const stop = this.opts.stops?.find((s) => !s.batch && s.source === this.opts.source && s.line === item.line);
+    if (stop) {
+      // A stack overflow is what a server fails with 54001 and goes on: an ordinary error. A
+      // timeout or crash means the input was not fully used: `stopped` makes the verdict INCOMPLETE.
+      const sqlstate = { timeout: '57014', stack: '54001', crash: 'XX000' }[stop.reason];
+      const error: LoadError = { line: item.line, column: item.column, sqlstate, message: stop.message, statement: item.text };
+      if (stop.reason !== 'stack') error.stopped = stop.reason;
+      this.errors.push(error);
+      return;
+    }
+    if (kind.type === 'server_config') {
+      this.group(`reconfig:${kind.what}`, item.line, 'server_config_skipped', kind.what, 'skipped: it only reconfigures the server, which a schema check does not use');
+      return;
+    }
+    if (kind.type === 'client_encoding') {
+      this.group('client-encoding', item.line, 'client_encoding_kept', `client_encoding ${kind.name}`,
+        'the input was decoded from this encoding when it was read; the session stays UTF8 (the engine sends UTF-8 text)');
+      return;
+    }
+    if (kind.type === 'server_file') {
+      this.group(`server-file:${kind.what}`, item.line, 'server_file_refused', kind.what,
+        'refused: it would run a program or read a file on the machine running the check (psql\'s \\copy reads the client\'s files instead)');
+      return;
+    }
+    if (item.kind === 'copy' && this.opts.copyData === 'skip') {
+      this.copySkipped.blocks++;
+      this.copySkipped.rows += countLines(item.data);
+      this.copySkipped.line ||= item.line;
+    }
 
     if (kind.type === 'create_extension' || kind.type === 'comment_on_extension') {
       if (skippedExtensions.has(kind.name)) {
@@ -223,13 +323,23 @@ class Runner {
    * otherwise one failure would abort everything up to COMMIT with 25P02.
    */
   private async execute(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
+    this.activity(item.line, item.endLine, false);
+    try {
+      return await this.executeNow(item, transactionControl);
+    } finally {
+      this.opts.onActivity?.(null);
+    }
+  }
+
+  private async executeNow(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
+    const data = item.kind === 'copy' && this.opts.copyData !== 'skip' ? item.data : '';
     let recoveredAbort = false;
     for (let attempt = 0; ; attempt++) {
       const guarded = this.inTransaction && !transactionControl;
       const savepoint = `skeldir_load_${++this.savepoints}`;
       if (guarded) await this.db.exec(`SAVEPOINT ${savepoint}`);
       try {
-        if (item.kind === 'copy') await this.db.copyFrom(item.text, { offset: item.stdinOffset, length: item.stdinLength }, item.data);
+        if (item.kind === 'copy') await this.db.copyFrom(item.text, { offset: item.stdinOffset, length: item.stdinLength }, data);
         else await this.db.query(item.text, []);
         if (guarded) await this.db.exec(`RELEASE SAVEPOINT ${savepoint}`);
         return true;
@@ -289,6 +399,13 @@ class Runner {
     const f = pgErrorFields(err);
     const where = errorLocation(item, f.position, copyLineOf(err));
     this.errors.push({ line: where.line, column: where.column, sqlstate: f.code ?? 'XX000', message: f.message, statement: item.text });
+    const resume = item.kind === 'sql' ? recoveryPoint(this.input, item, f.code) : null;
+    if (resume) {
+      this.resumeAt = resume.offset;
+      this.note(item.line, 'load_recovered',
+        `the statement at line ${item.line} ran on to line ${item.endLine} (an unclosed parenthesis, quote or comment, or a missing ';' makes psql read on); ` +
+        `loading resumed at line ${resume.line}, the next ${resume.anchor}`);
+    }
   }
 
   /** End state: a normal session for introspection, whatever the script SET. */
@@ -298,6 +415,15 @@ class Runner {
       this.note(this.beginLine, 'transaction_left_open', 'the script ended inside BEGIN without COMMIT; committed so the schema can be examined (psql would roll it back)');
     }
     await this.db.exec(`RESET ROLE; SET SESSION AUTHORIZATION ${quoteIdent(this.bootUser)}; RESET ALL;`);
+  }
+
+  private activity(line: number, endLine: number, batch: boolean): void {
+    this.opts.onActivity?.({ source: this.opts.source, line, endLine, batch });
+  }
+
+  /** Inside a batch a watchdog stopped before: each statement runs alone, so the culprit is found. */
+  private inStoppedBatch(item: SqlItem): boolean {
+    return !!this.opts.stops?.some((s) => s.batch && s.source === this.opts.source && item.line >= s.line && item.line <= s.endLine);
   }
 
   progress(total: number, final = false): void {
@@ -324,8 +450,23 @@ class Runner {
       ...note,
       message: `${what}: ${note.message}${count > 1 ? ` (${count} times, first at line ${note.line})` : ''}`,
     }));
+    const { blocks, rows, line } = this.copySkipped;
+    if (blocks > 0) {
+      grouped.push({
+        line, code: 'copy_data_skipped',
+        message: `COPY data not loaded for a schema check: ${blocks} block${blocks === 1 ? '' : 's'}, ${rows} row${rows === 1 ? '' : 's'} (each COPY ran with no rows, so its table and columns are still checked; --with-data loads them)`,
+      });
+    }
     return [...this.plainNotes, ...grouped].sort((a, b) => a.line - b.line);
   }
+}
+
+/** Data lines in a COPY block (each ends in a newline, the last one may not). */
+function countLines(data: string): number {
+  if (data === '') return 0;
+  let n = 0;
+  for (let i = data.indexOf('\n'); i !== -1; i = data.indexOf('\n', i + 1)) n++;
+  return data.endsWith('\n') ? n : n + 1;
 }
 
 /** The role a `role "x" does not exist` error names (42704 from GRANT/OWNER TO, 22023 from SET ROLE). */

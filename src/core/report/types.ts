@@ -19,13 +19,15 @@ export const DIVERGENCE_KINDS = [
   'privilege_missing',
   'privilege_extra',
   'comment_mismatch',
+  'owner_mismatch',      // OWNER TO differs where the canonical names an owner
 ] as const;
 
 export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
-  | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege';
+  | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege'
+  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'default_privilege';
 
 export interface Divergence {
   /**
@@ -84,6 +86,12 @@ export interface LoadError {
   message: string;
   /** The statement text as it was in the input. */
   statement: string;
+  /**
+   * Set when the engine stopped the statement instead of PostgreSQL failing it: it ran past the
+   * statement budget (`timeout`) or the engine died running it (`crash`). The check could not
+   * fully use the input: exit code 3, verdict INCOMPLETE.
+   */
+  stopped?: 'timeout' | 'crash';
 }
 
 export interface LoadNote {
@@ -173,16 +181,40 @@ export interface InputInfo {
   bytes: number;
 }
 
+/**
+ * An input that did not load completely (any load error in the canonical SQL or the dump):
+ * the comparison ran on what did load, so its divergences are partial and the verdict is
+ * INCOMPLETE (exit 3), never a PASS or a FAIL that pretends to know.
+ */
+export interface Incomplete {
+  /** The first input with a load error (canonical before dump). */
+  input: 'canonical' | 'dump';
+  /** Its file name or label, e.g. `staging.sql`. */
+  source: string;
+  /** Its first error, where Postgres pointed (1-based). */
+  line: number;
+  column: number;
+  sqlstate: string;
+  message: string;
+  /** Load errors in both inputs together. */
+  errors: number;
+}
+
 export interface Report {
   /** Version of the report format (semver of report.schema.json). */
   report_version: string;
   tool: { name: string; version: string };
   /** ISO-8601 time the check ran. */
   generated_at: string;
-  /** 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH. */
-  exit_code: 0 | 1 | 2;
-  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2). */
-  verdict: 'PASS' | 'FAIL' | 'WARN_PASS';
+  /**
+   * 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH,
+   * 3 an input could not be fully used (see `incomplete`).
+   */
+  exit_code: 0 | 1 | 2 | 3;
+  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2), `INCOMPLETE` (3: input could not be fully used). */
+  verdict: 'PASS' | 'FAIL' | 'WARN_PASS' | 'INCOMPLETE';
+  /** Present when an input did not load completely: the divergences are then partial. */
+  incomplete?: Incomplete;
   /** Phase selection: `all` or one phase id. */
   phase: string;
   /** Gating divergences per severity; `waived`: divergences a drift decision took out of gating (absent when none). */
