@@ -30,5 +30,5 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: { output: { entryFileNames: 'skeldir-schema.mjs', format: 'es' } },
   },
-  ssr: { external: ['@electric-sql/pglite', '@electric-sql/pglite-tools'], noExternal: ['js-yaml', 'ajv', 'diff'] },
+  ssr: { external: ['@electric-sql/pglite', '@electric-sql/pglite-tools', 'libpg-query'], noExternal: ['js-yaml', 'ajv', 'diff'] },
 });

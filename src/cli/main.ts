@@ -17,6 +17,10 @@ import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
 import { bundledSmoke, checkWritable, displayPath, packagePath, packageVersion, readBytesCapped, readText } from './files';
 import { render } from './render';
+import { lintCommand } from './lint';
+import { reversibilityCommand } from './reversibility';
+import { bundledTemplate } from './template';
+import { readMigrationEvidence } from './migration-evidence';
 
 export interface Io {
   stdout(text: string): void;
@@ -57,17 +61,6 @@ function stageLogger(io: Io): (stage: string) => void {
   };
 }
 
-/**
- * The initialised data directory the CLI build ships beside its bundle (vite.cli.config.ts);
- * null when running unbundled (vitest), so the factory runs initdb instead.
- */
-async function bundledTemplate(): Promise<Blob | null> {
-  const url = new URL('./pgdata.bin', import.meta.url);
-  if (url.protocol !== 'file:') return null;
-  const bytes = await readFile(url).catch(() => null);
-  return bytes ? new Blob([bytes]) : null;
-}
-
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   if (cmd.output) checkWritable(cmd.output);
   const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
@@ -76,6 +69,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
   const dumps = cmd.dumps.map((path) => readSql(path));
+  const migrations = readMigrationEvidence(cmd.lintReport ?? null, cmd.reversibilityReport ?? null);
   // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
   const bundled = cmd.spec === null && cmd.canonical === null;
   const smoke = bundled ? bundledSmoke() : [];
@@ -89,7 +83,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   // The engine runs in a child process under the watchdog: a statement past the budget, or one
   // that crashes PGlite, is stopped and reported at its line, and the check goes on.
   const reports = await checkSupervised(
-    { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion() },
+    { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion(), migrations },
     {
       budgetMs: cmd.statementTimeoutMs,
       template: template ? new Uint8Array(await template.arrayBuffer()) : null,
@@ -138,6 +132,8 @@ if (process.env.SKELDIR_ENGINE_CHILD === '1' && process.send) {
 /** Runs the CLI; returns the process exit code (never throws). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    if (argv[0] === 'lint') return await lintCommand(argv.slice(1), io);
+    if (argv[0] === 'reversibility') return await reversibilityCommand(argv.slice(1), io);
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':

@@ -22,6 +22,7 @@ import { parseSpec } from './spec/parse';
 import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
+import type { MigrationEvidence } from './gates/migrations';
 import { runRlsSuite } from './rls/suite';
 import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
@@ -43,6 +44,8 @@ export interface CheckInput {
   seeds?: { name: string; yaml: string } | null;
   /** Run RLS + smoke. Default: true when the spec has tenancy. */
   behaviour?: boolean;
+  /** DDL lint / reversibility results for the phases whose gates require them (`migration_checks`). */
+  migrations?: MigrationEvidence | null;
 }
 
 export interface EngineEnv {
@@ -168,7 +171,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   t0 = performance.now();
   const report = buildReport({
     spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
-    toolVersion: env.toolVersion, generatedAt: env.now(), timings,
+    toolVersion: env.toolVersion, generatedAt: env.now(), timings, migrations: input.migrations,
   });
   timings.gates = ms(t0);
   // `total` is the cost of a standalone check: when the canonical side was prepared once for
