@@ -41,7 +41,7 @@ export interface CheckInput {
   phase: string;
   /** schema/smoke/*.yaml sources. */
   smoke?: { name: string; yaml: string }[];
-  /** RLS seed overrides (schema/rls_seeds.yaml or similar). */
+  /** RLS seed overrides (schema/seeds/skeldir.yaml or similar). */
   seeds?: { name: string; yaml: string } | null;
   /** Run RLS + smoke. Default: true (without an overlay tenancy, RLS compares the dump with the canonical). */
   behaviour?: boolean;

@@ -90,7 +90,7 @@ const cases: Case[] = [
     name: 'degraded mode: a smoke failure explained by a missing HIGH column → WARN_PASS',
     divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])],
     smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'passed'), smokeTest('b04_idem', 'b0.4', 'passed'),
-      smokeTest('b21_confidence', 'b2.1', 'failed', 'INSERT INTO alloc (tenant_id, confidence_score) VALUES ($1, 0.5)')),
+      smokeTest('b21_confidence', 'b2.1', 'failed', ['public.alloc', 'public.alloc.confidence_score'])),
     expect: { 'b2.1': 'WARN_PASS' }, exit: 2, // excused by degraded mode: the phase's WARN_PASS decides
     reasons: { 'b2.1': 'degraded mode: b21_confidence needs public.alloc.confidence_score' },
   },
@@ -98,7 +98,7 @@ const cases: Case[] = [
     name: 'degraded mode does not excuse an unrelated smoke failure',
     divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])],
     smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'passed'), smokeTest('b04_idem', 'b0.4', 'passed'),
-      smokeTest('b21_confidence', 'b2.1', 'failed', 'INSERT INTO alloc (tenant_id, confidence_score_v2) VALUES ($1, 0.5)')),
+      smokeTest('b21_confidence', 'b2.1', 'failed', ['public.alloc', 'public.alloc.confidence_score_v2'])),
     expect: { 'b2.1': 'FAIL' }, exit: 1,
   },
   {

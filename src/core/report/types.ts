@@ -4,21 +4,25 @@
  */
 import type { Severity } from '../spec/types';
 
-export type DivergenceKind =
-  | 'missing'              // in canonical, absent from the dump
-  | 'extra'                // in the dump, absent from canonical
-  | 'type_mismatch'
-  | 'nullability_mismatch'
-  | 'default_mismatch'
-  | 'identity_mismatch'
-  | 'definition_mismatch' // constraint/index/view/function/trigger definition differs
-  | 'rls_disabled'
-  | 'rls_not_forced'
-  | 'policy_mismatch'
-  | 'privilege_missing'
-  | 'privilege_extra'
-  | 'comment_mismatch'
-  | 'owner_mismatch';     // OWNER TO differs where the canonical names an owner
+/** Every kind of divergence the compare engine reports (docs, help and tests iterate this list). */
+export const DIVERGENCE_KINDS = [
+  'missing',              // in canonical, absent from the dump
+  'extra',                // in the dump, absent from canonical
+  'type_mismatch',
+  'nullability_mismatch',
+  'default_mismatch',
+  'identity_mismatch',
+  'definition_mismatch', // constraint/index/view/function/trigger definition differs
+  'rls_disabled',
+  'rls_not_forced',
+  'policy_mismatch',
+  'privilege_missing',
+  'privilege_extra',
+  'comment_mismatch',
+  'owner_mismatch',      // OWNER TO differs where the canonical names an owner
+] as const;
+
+export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
@@ -50,7 +54,7 @@ export interface Divergence {
   message: string;
   /**
    * 1-based line in the dump where the object is defined (for a missing object: where its table
-   * is), located by pipeline/locate.ts in pg_dump-shaped text; absent when not found. Used by
+   * is), located by report/locate.ts in pg_dump-shaped text; absent when not found. Used by
    * SARIF to annotate the dump file.
    */
   line?: number;
@@ -203,6 +207,8 @@ export interface SmokeResult {
   passed: boolean;
   detail: string;
   sql: string;
+  /** Element identities the test uses (its `requires`), e.g. `public.t`, `public.t.column`, `public.t.index_name`. */
+  requires: string[];
 }
 
 export interface SmokeSection {
