@@ -15,7 +15,8 @@ import type { EngineEnv } from '../core/pipeline';
 import { defaultSpec } from '../core/spec/defaults';
 import { parseSpec } from '../core/spec/parse';
 import { bundledSmoke, displayPath, packagePath, packageVersion, readText } from './files';
-import { bundledTemplate, readSql, specSource, stageLogger, type Io } from './main';
+import { readSql, specSource, stageLogger, type Io } from './main';
+import { bundledTemplate } from './template';
 
 export const FIX_USAGE = `Usage:
   skeldir-schema fix --dump FILE [--canonical SQL] [--spec YAML | --no-spec] [--output fix.sql]

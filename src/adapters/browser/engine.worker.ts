@@ -18,6 +18,7 @@ import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
 import type { CheckRequest, FixRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+import { lintFiles, reversibility } from './migrations';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -216,6 +217,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'fix':
       void fix(msg);
+      break;
+    case 'lint':
+      void lintFiles(msg).then(post);
+      break;
+    case 'reversibility':
+      void reversibility(msg, factory, TOOL_VERSION).then(post);
       break;
   }
 };

@@ -6,6 +6,8 @@ import type { FixPlan, FixVerification } from '../../core/fix/types';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
+import type { LintResult } from '../../core/lint/engine';
+import type { ReversibilityReport } from '../../core/reversibility/types';
 
 export interface NamedText {
   name: string;
@@ -60,7 +62,25 @@ export interface FixRequest {
   dump: string;
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | FixRequest;
+/** DDL lint of migration files (Migrations view). */
+export interface LintRequest {
+  type: 'lint';
+  id: number;
+  files: (NamedText & { role: 'up' | 'down' })[];
+  spec: NamedText | null;
+}
+
+/** Upgrade → downgrade → upgrade on a base schema (Migrations view). */
+export interface ReversibilityRequest {
+  type: 'reversibility';
+  id: number;
+  base: NamedText;
+  up: NamedText;
+  down: NamedText;
+  spec: NamedText | null;
+}
+
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | LintRequest | ReversibilityRequest | FixRequest;
 
 export interface ProgressMessage {
   type: 'progress';
@@ -135,4 +155,18 @@ export interface FixResultMessage {
   error: string | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | FixResultMessage;
+export interface LintResultMessage {
+  type: 'lint-result';
+  id: number;
+  results: LintResult[];
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export interface ReversibilityResultMessage {
+  type: 'reversibility-result';
+  id: number;
+  report: ReversibilityReport | null;
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | LintResultMessage | ReversibilityResultMessage | FixResultMessage;

@@ -26,6 +26,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'migration', label: 'Migration', load: () => import('../migration/Migration.svelte') },
   { id: 'erd', label: 'ERD', load: () => import('./ErdRoute.svelte') },
   { id: 'sql', label: 'SQL console', load: () => import('../sql/SqlConsole.svelte') },
+  { id: 'migrations', label: 'Migrations', load: () => import('../migrations/Migrations.svelte') },
 ];
 
 /** The view a bare URL opens. */
