@@ -10,6 +10,12 @@
  * - initial_js_gzip_bytes: every script index.html loads or preloads, gzip -9 each, summed
  *   (PGlite, Monaco and the ERD are loaded lazily and are not part of it).
  *
+ * - memory: the page's JS heap (CDP Performance.getMetrics) and the peak RSS of the tab's renderer
+ *   process (VmHWM from /proc; the engine's Web Worker — its JS heap and PGlite's WASM memory —
+ *   lives in that process), read after the verdict.
+ * - profile: the engine's database starts and scratch copies (report `timings`), and the page's
+ *   own share (navigation → verdict minus the worker's time for the check).
+ *
  * Targets: first verdict ≤ 3 s, initial JS ≤ 250 KB gzip.
  * Env: BROWSER_BENCH_RUNS=3  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
  * bench/results/browser.json; `run()` returns the same object.
@@ -17,6 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -38,6 +45,25 @@ function initialJs() {
   return { js, css: css.map(size), js_gzip: js.reduce((a, f) => a + f.gzip, 0) };
 }
 
+/** Peak and current RSS (MB) of Chromium's renderer processes, from /proc (Linux). */
+async function rendererMemory(browser) {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    await cdp.detach();
+    const mb = (text, key) => Number((text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm')) ?? [])[1] ?? 0) / 1024;
+    const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => {
+      try {
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        return { pid: p.id, peak_rss_mb: Math.round(mb(status, 'VmHWM')), rss_mb: Math.round(mb(status, 'VmRSS')) };
+      } catch { return null; }
+    }).filter(Boolean);
+    return renderers.sort((a, b) => b.peak_rss_mb - a.peak_rss_mb)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function firstVerdict(browser, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -51,8 +77,13 @@ async function firstVerdict(browser, base) {
   const verdict = await page.locator('[role=status].verdict').textContent();
   // The app marks its first verdict with the engine's per-stage timings (User Timing API).
   const timings = await page.evaluate(() => performance.getEntriesByName('skeldir:first-verdict')[0]?.detail ?? null);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576);
+  const renderer = await rendererMemory(browser);
   await context.close();
-  return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin };
+  return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer };
 }
 
 export async function run() {
@@ -81,6 +112,9 @@ export async function run() {
     first_verdict_ms: first,
     verdict: runs.at(-1)?.verdict,
     engine_timings_ms: runs.at(-1)?.timings,
+    page_js_heap_mb: median(runs.map((r) => r.page_js_heap_mb)),
+    renderer_peak_rss_mb: runs.some((r) => r.renderer) ? median(runs.filter((r) => r.renderer).map((r) => r.renderer.peak_rss_mb)) : null,
+    load_average: loadavg(),
     off_origin_requests: [...new Set(runs.flatMap((r) => r.offOrigin))],
     initial_js_gzip_bytes: size.js_gzip,
     initial_js: size.js,
@@ -92,7 +126,16 @@ export async function run() {
   writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`first verdict (median of ${RUNS}, cold context): ${first} ms  runs=${result.runs.join(', ')}  target ≤ 3000 ms`);
   console.log(`initial JS: ${(size.js_gzip / 1024).toFixed(1)} KB gzip (${size.js.map((f) => f.file).join(', ')})  target ≤ 250 KB`);
-  if (result.engine_timings_ms) console.log('engine timings (last run):', JSON.stringify(result.engine_timings_ms));
+  console.log(`memory: page JS heap ${result.page_js_heap_mb} MB; tab renderer process (worker JS heap + PGlite WASM) peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB; load average ${loadavg()[0].toFixed(1)}`);
+  const t = result.engine_timings_ms?.timings;
+  if (t) {
+    const starts = Object.keys(t).filter((k) => k.startsWith('start_'));
+    const clones = Object.keys(t).filter((k) => k.startsWith('clone_'));
+    const sum = (ks) => Math.round(ks.reduce((a, k) => a + t[k], 0));
+    console.log(`engine profile (last run): ${starts.length} database start(s) ${sum(starts)} ms, ${clones.length} scratch cop(ies) ${sum(clones)} ms; ` +
+      `check in the worker ${Math.round(result.engine_timings_ms.worker_ms)} ms of ${runs.at(-1).ms} ms to the verdict`);
+    console.log('engine timings (last run):', JSON.stringify(t));
+  }
   console.log('wrote bench/results/browser.json');
   return result;
 }

@@ -8,6 +8,7 @@
  * only (`--no-spec --no-behaviour`).
  *
  * Usage: node bench/engine-child.mjs SCHEMA.sql [SPEC.yaml]
+ *        node bench/engine-child.mjs -- CLI-ARGS…   (any `check` command; `--quiet --output` are added)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,17 +21,23 @@ const { main } = await import(pathToFileURL(join(import.meta.dirname, '..', 'dis
 const dir = mkdtempSync(join(tmpdir(), 'skeldir-bench-'));
 const out = join(dir, 'report.json');
 const quiet = { stdout() {}, stderr: (t) => process.stderr.write(t) };
-const args = ['check', '--canonical', schema, '--dump', schema, ...(spec ? ['--spec', spec, '--phase', 'all'] : ['--no-spec', '--no-behaviour']), '--quiet', '--output', out];
+const args = schema === '--'
+  ? [...process.argv.slice(3), '--quiet', '--format', 'json', '--output', out]
+  : ['check', '--canonical', schema, '--dump', schema, ...(spec ? ['--spec', spec, '--phase', 'all'] : ['--no-spec', '--no-behaviour']), '--quiet', '--output', out];
 const code = await main(args, quiet);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage();
-const report = JSON.parse(readFileSync(out, 'utf8'));
+const parsed = JSON.parse(readFileSync(out, 'utf8'));
+// Several dumps give an array of reports: the first one's stages are this run's profile.
+const report = Array.isArray(parsed) ? parsed[0] : parsed;
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify({
   exit_code: code,
   divergences: report.divergences.length,
   load_errors: report.load.canonical.errors.length + report.load.dump.errors.length,
   rls: report.rls ? { tests: report.rls.tests.length, ...report.rls.summary } : null,
+  smoke: report.smoke ? { tests: report.smoke.tests.length, ...report.smoke.summary } : null,
+  verdict: report.verdict,
   timings: report.timings,
   wall_ms: Math.round(wall),
   cpu_ms: Math.round((cpu.user + cpu.system) / 1000),

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the engine benchmark, then the other areas' benches when present
- * (bench/rls.mjs, bench/browser.mjs, bench/erd.mjs).
+ * (bench/sample.mjs — the bundled sample's full check beside psql —, bench/rls.mjs,
+ * bench/browser.mjs, bench/erd.mjs). psql uses PGHOST/PGPORT from the environment.
  *
  * Engine: for N = 100, 400, 1000 tables (bench/generate.mjs) the built CLI checks the schema
  * against itself in a fresh process per run — load canonical, introspect, load dump,
@@ -13,14 +14,15 @@
  * PostgreSQL applying the schema twice, with linear growth (time per table flat in N). The RLS
  * suite is reported beside it: PostgreSQL has nothing to compare it with.
  *
- * Env: BENCH_ONLY=engine,rls,browser,erd  BENCH_SIZES=100,400,1000  BENCH_RUNS=3  BENCH_RLS=0 (skip the RLS suite)  BENCH_SKIP_BUILD=1
+ * Env: BENCH_ONLY=engine,sample,rls,browser,erd  BENCH_SIZES=100,400,1000  BENCH_RUNS=3  BENCH_RLS=0 (skip the RLS suite)  BENCH_SKIP_BUILD=1
  * Writes bench/results/engine.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSchema, generateSpecYaml } from './generate.mjs';
+import { build, engineRun, fmt, median, pgApply, postgresAvailable, profileColumns, stage } from './lib.mjs';
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, '..');
@@ -29,49 +31,6 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const WITH_RLS = process.env.BENCH_RLS !== '0';
 const TARGET = 1.5;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (ms) => (ms === null ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-
-function build() {
-  if (process.env.BENCH_SKIP_BUILD && existsSync(join(ROOT, 'dist', 'cli', 'skeldir-schema.mjs'))) return;
-  process.stderr.write('building the CLI (npm run build:cli)…\n');
-  execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-function engineRun(file, spec) {
-  const r = spawnSync(process.execPath, [join(HERE, 'engine-child.mjs'), file, ...(spec ? [spec] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`engine run failed (${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-  return { ...JSON.parse(r.stdout.trim().split('\n').pop()), load_average: loadavg()[0] };
-}
-
-/** psql as the postgres OS user when we are root (Debian's peer auth), else as ourselves. */
-function psql(args) {
-  const cmd = process.getuid?.() === 0 ? ['su', ['postgres', '-c', ['psql', ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')]] : ['psql', args];
-  return spawnSync(cmd[0], cmd[1], { encoding: 'utf8' });
-}
-
-function postgresAvailable() {
-  const r = psql(['-X', '-q', '-At', '-d', 'postgres', '-c', 'select version()']);
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-/** Wall time of `psql -f file` into a fresh database (create/drop not timed). */
-function pgApply(file, db) {
-  psql(['-X', '-q', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${db}`]);
-  const c = psql(['-X', '-q', '-d', 'postgres', '-c', `CREATE DATABASE ${db}`]);
-  if (c.status !== 0) throw new Error(`createdb ${db}: ${c.stderr}`);
-  const t0 = performance.now();
-  const r = psql(['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db, '-f', file]);
-  const ms = performance.now() - t0;
-  psql(['-X', '-q', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${db}`]);
-  if (r.status !== 0) throw new Error(`psql apply failed: ${r.stderr}`);
-  return ms;
-}
-
-const stage = (r, ...keys) => keys.reduce((a, k) => a + (r.timings[k] ?? 0), 0);
 
 function engineBench() {
   build();
@@ -109,6 +68,11 @@ function engineBench() {
       compare_ms: med((r) => stage(r, 'compare')),
       check_ms: med(check),
       rls_ms: WITH_RLS ? med((r) => stage(r, 'rls')) : null,
+      db_start_ms: med((r) => profileColumns(r).db_start_ms),
+      clone_ms: med((r) => profileColumns(r).clone_ms),
+      db_starts: runs[0] ? profileColumns(runs[0]).db_starts : null,
+      clones: runs[0] ? profileColumns(runs[0]).clones : null,
+      overhead_ms: med((r) => profileColumns(r).overhead_ms),
       total_ms: med((r) => r.timings.total),
       process_wall_ms: med((r) => r.wall_ms),
       process_cpu_ms: med((r) => r.cpu_ms),
@@ -129,8 +93,9 @@ function engineBench() {
   const meets = rows.every((r) => r.ratio_vs_postgres === null || r.ratio_vs_postgres <= TARGET);
 
   console.log(`\nEngine: full check of an N-table multi-tenant schema against itself (median of ${RUNS} runs; check = load + introspect + compare, both sides)`);
-  const header = ['tables', 'load', 'introspect', 'compare', 'check', 'RLS suite', 'total', 'peak RSS', 'PG apply ×2', 'check / PG', 'verdict', 'total / PG', 'check per table', 'load avg'];
+  const header = ['tables', 'load', 'introspect', 'compare', 'check', 'RLS suite', 'total', 'of which DB starts', 'copies', 'process overhead', 'peak RSS', 'PG apply ×2', 'check / PG', 'verdict', 'total / PG', 'check per table', 'load avg'];
   const table = rows.map((r) => [String(r.tables), fmt(r.load_ms), fmt(r.introspect_ms), fmt(r.compare_ms), fmt(r.check_ms), fmt(r.rls_ms), fmt(r.total_ms),
+    `${fmt(r.db_start_ms)} (${r.db_starts})`, `${fmt(r.clone_ms)} (${r.clones})`, fmt(r.overhead_ms),
     `${r.peak_rss_mb} MB`, fmt(r.postgres_apply_twice_ms), r.ratio_vs_postgres === null ? 'n/a' : `${r.ratio_vs_postgres}×`,
     r.ratio_vs_postgres === null ? 'n/a' : r.ratio_vs_postgres <= TARGET ? 'MET' : 'NOT MET',
     r.ratio_with_rls_vs_postgres === null ? 'n/a' : `${r.ratio_with_rls_vs_postgres}×`,
@@ -175,10 +140,10 @@ function engineBench() {
   console.log('wrote bench/results/engine.json');
 }
 
-// BENCH_ONLY=engine,rls,browser,erd picks parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'engine,rls,browser,erd').split(',').map((s) => s.trim()));
+// BENCH_ONLY=engine,sample,rls,browser,erd picks parts (default: all).
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'engine,sample,rls,browser,erd').split(',').map((s) => s.trim()));
 if (ONLY.has('engine')) engineBench();
-for (const name of ['rls', 'browser', 'erd']) {
+for (const name of ['sample', 'rls', 'browser', 'erd']) {
   const file = join(HERE, `${name}.mjs`);
   if (!ONLY.has(name) || !existsSync(file)) continue;
   console.log(`\n== bench/${name}.mjs`);

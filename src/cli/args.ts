@@ -39,9 +39,12 @@ with schema/canonical_schema.yaml and the smoke tests in schema/smoke/), runs th
 suite (seed overrides: schema/seeds/skeldir.yaml, or --seeds) and smoke tests, and decides
 the phase gates.
 
+With --canonical and no --spec, the comparison runs with no overlay (severities by what changed;
+no smoke tests, no seeds). An empty --canonical is an empty schema.
+
 Exit codes: 0 pass · 1 a BLOCKING divergence or a failed/inconclusive RLS or smoke test in scope ·
-2 HIGH divergences only · 3 input that cannot be used (file:line:col: reason on stderr) ·
-4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
+2 HIGH divergences only · 3 input that cannot be used, or not fully (a statement failed to load;
+file:line:col on stderr, verdict INCOMPLETE) · 4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
 md, gate-status: documents separated by ---; junit: suites prefixed by the dump name); the exit
 code is the worst of them.
 `;

@@ -27,14 +27,23 @@ const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => p
 /** Exit code for an unexpected failure (a bug, not the input): distinct from 3. */
 export const EXIT_INTERNAL = 4;
 
-/** Read a SQL input as bytes and vet it (binary, empty, not SQL → InputError at its location). */
-function readSql(path: string): { name: string; sql: string } {
+/**
+ * Read a SQL input as bytes and vet it (binary, empty, not SQL → InputError at its location).
+ * `allowEmpty`: an empty canonical is a valid empty schema.
+ */
+function readSql(path: string, allowEmpty = false): { name: string; sql: string } {
   const name = displayPath(path);
-  return { name, sql: checkUsableInput(readBytes(path), name) };
+  return { name, sql: checkUsableInput(readBytes(path), name, { allowEmpty }) };
 }
 
-function specSource(cmd: { spec: string | null | false }): { name: string; yaml: string } | null {
+/**
+ * The overlay: --spec, else the bundled one — but only beside the bundled canonical. Another
+ * canonical without --spec is compared with no overlay (Skeldir's tags, phases and smoke tests
+ * say nothing about someone else's schema).
+ */
+function specSource(cmd: { spec: string | null | false; canonical?: string | null }): { name: string; yaml: string } | null {
   if (cmd.spec === false) return null;
+  if (cmd.spec === null && cmd.canonical) return null;
   const path = cmd.spec ?? packagePath('schema', 'canonical_schema.yaml');
   return { name: displayPath(path), yaml: readText(path) };
 }
@@ -60,14 +69,15 @@ async function bundledTemplate(): Promise<Blob | null> {
 }
 
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
-  const canonical = readSql(cmd.canonical ?? packagePath('schema', 'canonical_schema.sql'));
+  const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
-  const dumps = cmd.dumps.map(readSql);
-  // The bundled smoke tests belong to the bundled overlay; a custom overlay brings none.
-  const smoke = cmd.spec === null ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (cmd.spec === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  const dumps = cmd.dumps.map((path) => readSql(path));
+  // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
+  const bundled = cmd.spec === null && cmd.canonical === null;
+  const smoke = bundled ? bundledSmoke() : [];
+  const seedsPath = cmd.seeds ?? (bundled ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
   const env: EngineEnv = {
     factory: pgliteFactory({ template: bundledTemplate }),
@@ -77,7 +87,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   };
   let prepared: PreparedCanonical | undefined;
   const reports: Report[] = [];
-  const codes: ExitCode[] = [];
+  const codes: Report['exit_code'][] = [];
   try {
     for (const dump of dumps) {
       const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
@@ -92,6 +102,10 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
         const s = r.summary;
         io.stderr(`${dump.name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
           `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+        if (r.incomplete) {
+          const i = r.incomplete;
+          io.stderr(`${i.source}:${i.line}:${i.column}: ${i.input} could not be fully used (${i.errors} load error${i.errors === 1 ? '' : 's'}, first: ${i.sqlstate} ${i.message}); the divergences above are partial\n`);
+        }
       }
     }
   } finally {
@@ -105,7 +119,8 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       throw new InputError(`cannot write output: ${(err as Error).message}`, { source: cmd.output }, { cause: err });
     }
   } else io.stdout(text);
-  return worstExitCode(codes);
+  // 3 (an input could not be fully used) outranks every verdict reached on what did load.
+  return codes.includes(3) ? 3 : worstExitCode(codes.filter((c): c is ExitCode => c !== 3));
 }
 
 function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io): number {

@@ -32,6 +32,102 @@ export interface SchemaModel {
   privileges: Privilege[];
   /** Roles referenced by grants, policies or ownership (never the bootstrap superuser). */
   roles: Role[];
+  // Optional lists (issue 10): absent in models built before them, read as empty.
+  /** Owner and COMMENT ON SCHEMA of each name in `schemas`. */
+  namespaces?: Namespace[];
+  /** CREATE COLLATION objects. */
+  collations?: Collation[];
+  /** CREATE EVENT TRIGGER objects (database-wide, no schema). */
+  eventTriggers?: EventTrigger[];
+  /** CREATE RULE on tables and views (not the `_RETURN` rule that makes a view). */
+  rules?: Rule[];
+  /** CREATE PUBLICATION objects (logical replication). */
+  publications?: Publication[];
+  /** CREATE SERVER objects (foreign data). */
+  foreignServers?: ForeignServer[];
+  /** ALTER DEFAULT PRIVILEGES entries, one per (role, schema, object kind, grantee). */
+  defaultPrivileges?: DefaultPrivilege[];
+}
+
+export interface Namespace {
+  name: string;
+  /** e.g. `postgres` */
+  owner: string;
+  comment: string | null;
+}
+
+export interface Collation {
+  schema: string;
+  name: string;
+  /** Provider, locale, deterministic, as one line, e.g. `provider = icu, locale = 'und-u-ks-level2', deterministic = false`. */
+  definition: string;
+  owner: string;
+  comment: string | null;
+}
+
+export interface EventTrigger {
+  name: string;
+  /** e.g. `ddl_command_start` */
+  event: string;
+  /** WHEN TAG IN (…), sorted; empty for every command. */
+  tags: string[];
+  /** Function called, e.g. `public.log_ddl`. */
+  function: QName;
+  /** `O` enabled, `D` disabled, `R` replica, `A` always. */
+  enabled: 'O' | 'D' | 'R' | 'A';
+  owner: string;
+  comment: string | null;
+}
+
+export interface Rule {
+  schema: string;
+  /** Table or view the rule is on. */
+  table: string;
+  name: string;
+  /** pg_get_ruledef(oid), e.g. `CREATE RULE r AS ON DELETE TO public.t DO INSTEAD NOTHING;`. */
+  definition: string;
+  /** `O` enabled, `D` disabled, `R` replica, `A` always. */
+  enabled: 'O' | 'D' | 'R' | 'A';
+  comment: string | null;
+}
+
+export interface Publication {
+  name: string;
+  /** FOR ALL TABLES */
+  allTables: boolean;
+  /** Published actions, sorted subset of `delete`, `insert`, `truncate`, `update`. */
+  actions: string[];
+  /** publish_via_partition_root */
+  viaRoot: boolean;
+  /** Published tables, each `public.t` plus its column list / WHERE as Postgres prints them; sorted. */
+  tables: string[];
+  /** FOR TABLES IN SCHEMA …, sorted. */
+  schemas: string[];
+  owner: string;
+  comment: string | null;
+}
+
+export interface ForeignServer {
+  name: string;
+  /** Foreign-data wrapper, e.g. `postgres_fdw`. */
+  wrapper: string;
+  /** TYPE / VERSION / OPTIONS as one line, e.g. `OPTIONS (host 'db', port '5432')`. */
+  definition: string;
+  owner: string;
+  comment: string | null;
+}
+
+export interface DefaultPrivilege {
+  /** Role whose future objects get the grant (FOR ROLE …). */
+  role: string;
+  /** IN SCHEMA …; null for every schema. */
+  schema: string | null;
+  /** `tables`, `sequences`, `functions`, `types` or `schemas`. */
+  objectType: string;
+  /** Role name, or `PUBLIC`. */
+  grantee: string;
+  /** Sorted privilege keywords; the grant option spelled `SELECT WITH GRANT OPTION`. */
+  privileges: string[];
 }
 
 export interface Extension {
@@ -59,6 +155,20 @@ export interface Table {
   partitionKey: string | null;
   /** Parent table when this is a partition, e.g. `public.events`; null otherwise. */
   partitionOf: QName | null;
+  /** Partition bound as pg_get_expr prints it, e.g. `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `DEFAULT`; null when not a partition. */
+  partitionBound?: string | null;
+  /** Parents by plain inheritance (INHERITS), in order; partitions use partitionOf. */
+  inherits?: QName[];
+  /** `unlogged` for CREATE UNLOGGED TABLE, else `permanent`. */
+  persistence?: 'permanent' | 'unlogged';
+  /** Storage parameters (reloptions) as stored, sorted, e.g. `['autovacuum_enabled=false', 'fillfactor=70']`. */
+  options?: string[];
+  /** Index named by ALTER TABLE … CLUSTER ON; null when none. */
+  clusterOn?: string | null;
+  /** REPLICA IDENTITY: `DEFAULT`, `FULL`, `NOTHING` or `USING INDEX name`. */
+  replicaIdentity?: string;
+  /** A foreign table: its server and OPTIONS as Postgres prints them; null for a regular table. */
+  foreign?: { server: string; options: string[] } | null;
   /** Columns in attnum order (dropped columns excluded). */
   columns: Column[];
 }
@@ -81,6 +191,10 @@ export interface Column {
   collation: string | null;
   /** COMMENT ON COLUMN text; null when none. */
   comment: string | null;
+  /** ALTER COLUMN … SET STATISTICS n; null for the default (-1). */
+  statistics?: number | null;
+  /** ALTER COLUMN … SET STORAGE when it differs from the type's default: `plain`, `external`, `extended`, `main`; null otherwise. */
+  storage?: string | null;
 }
 
 export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' | 'exclude' | 'not null';
@@ -170,6 +284,7 @@ export interface Policy {
   using: string | null;
   /** WITH CHECK expression as pg_get_expr prints it; null when absent. */
   withCheck: string | null;
+  comment?: string | null;
 }
 
 export interface Trigger {
@@ -187,8 +302,9 @@ export interface Trigger {
   function: QName;
   /** `O` enabled (origin), `D` disabled, `R` replica, `A` always. */
   enabled: 'O' | 'D' | 'R' | 'A';
-  /** pg_get_triggerdef(oid). */
+  /** pg_get_triggerdef(oid) (constraint triggers print as CREATE CONSTRAINT TRIGGER … DEFERRABLE …). */
   definition: string;
+  comment?: string | null;
 }
 
 export interface Func {
@@ -207,6 +323,7 @@ export interface Func {
   /** pg_get_functiondef(oid) for functions/procedures; the aggregate signature for aggregates. */
   definition: string;
   comment: string | null;
+  owner?: string;
 }
 
 export interface View {
@@ -215,10 +332,12 @@ export interface View {
   materialized: boolean;
   /** pg_get_viewdef(oid, true). */
   definition: string;
-  /** Output columns with format_type types, in order. */
-  columns: { name: string; type: string }[];
+  /** Output columns with format_type types (and COMMENT ON COLUMN), in order. */
+  columns: { name: string; type: string; comment?: string | null }[];
   owner: string;
   comment: string | null;
+  /** WITH (…) options, sorted, e.g. `['check_option=cascaded', 'security_barrier=true']`. */
+  options?: string[];
 }
 
 export interface Sequence {
@@ -233,6 +352,12 @@ export interface Sequence {
   cycle: boolean;
   /** Column that owns the sequence, e.g. `public.t.id`; null when free-standing. */
   ownedBy: string | null;
+  /** CACHE n */
+  cache?: string;
+  /** True for the sequence behind a GENERATED … AS IDENTITY column. */
+  identity?: boolean;
+  owner?: string;
+  comment?: string | null;
 }
 
 export interface TypeDef {
@@ -244,12 +369,13 @@ export interface TypeDef {
   /** Domain: base type + constraints; composite: attribute list; range: subtype. Printed by Postgres. */
   definition: string;
   comment: string | null;
+  owner?: string;
 }
 
-export type PrivilegeObjectType = 'table' | 'view' | 'materialized view' | 'sequence' | 'function' | 'schema';
+export type PrivilegeObjectType = 'table' | 'view' | 'materialized view' | 'sequence' | 'function' | 'schema' | 'column' | 'foreign table';
 
 export interface Privilege {
-  /** Object the ACL is on, schema-qualified (`public.revenue_ledger`), a function with args, or a schema name. */
+  /** Object the ACL is on, schema-qualified (`public.revenue_ledger`), a column (`public.t.c`), a function with args, or a schema name. */
   object: string;
   objectType: PrivilegeObjectType;
   /** Role name, or `PUBLIC`. */
@@ -273,5 +399,6 @@ export function emptyModel(): SchemaModel {
   return {
     schemas: [], extensions: [], tables: [], constraints: [], indexes: [], policies: [],
     triggers: [], functions: [], views: [], sequences: [], types: [], privileges: [], roles: [],
+    namespaces: [], collations: [], eventTriggers: [], rules: [], publications: [], foreignServers: [], defaultPrivileges: [],
   };
 }

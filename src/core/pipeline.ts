@@ -19,6 +19,7 @@ import { locateDivergences } from './report/locate';
 import type { InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './report/types';
 import { defaultSpec } from './spec/defaults';
 import { parseSpec } from './spec/parse';
+import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
 import { runRlsSuite } from './rls/suite';
@@ -26,6 +27,8 @@ import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
 import type { SmokeTest } from './smoke/types';
+import { scratchClones } from './scratch';
+import { timedClones, timedFactory } from './timing';
 
 export interface CheckInput {
   canonical: { name: string; sql: string };
@@ -66,7 +69,8 @@ export interface PreparedCanonical {
   db: Db;
   model: SchemaModel;
   summary: LoadSummary;
-  timings: { load_canonical: number; introspect_canonical: number };
+  /** `start_canonical` (the database start inside `load_canonical`) when it was measured here. */
+  timings: { load_canonical: number; introspect_canonical: number; start_canonical?: number };
 }
 
 const encoder = new TextEncoder();
@@ -83,7 +87,8 @@ const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 export async function prepareCanonical(canonical: CheckInput['canonical'], env: EngineEnv): Promise<PreparedCanonical> {
   env.onProgress?.('load canonical');
   let t0 = performance.now();
-  const { db, summary } = await loadScript(env.factory, canonical.sql, {
+  const starts: Record<string, number> = {};
+  const { db, summary } = await loadScript(timedFactory(env.factory, starts, 'start_canonical'), canonical.sql, {
     source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
   });
   const load = ms(t0);
@@ -92,7 +97,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   t0 = performance.now();
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
-  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0) } };
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts } };
 }
 
 /** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
@@ -115,11 +120,13 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   const reused = canonical !== undefined;
   if (!canonical) canonical = await prepareCanonical(input.canonical, env);
   Object.assign(timings, canonical.timings);
+  // An overlay tagging objects its canonical lacks is meant for another schema: exit 3, listed.
+  if (input.spec) assertOverlayMatchesCanonical(spec, canonical.model, canonical.name);
   env.signal?.throwIfAborted();
 
   env.onProgress?.('load dump');
   let t0 = performance.now();
-  const { db: dumpDb, summary: dumpSummary } = await loadScript(env.factory, input.dump.sql, {
+  const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
     source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
@@ -173,18 +180,22 @@ interface BehaviourArgs {
 }
 
 /**
- * Behaviour checks on the loaded dump (each suite works in its own scratch copy): the RLS
+ * Behaviour checks on the loaded dump (each suite works in its own scratch space): the RLS
  * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
  * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
  * null (reported as "not run"), never a made-up result.
  */
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
+  // Both suites get their scratch space as a rolled-back transaction on the loaded dump
+  // (scratch.ts), not a copy of it; the profile names which it was: scratch_* or clone_*.
+  const source = scratchClones(a.dumpDb);
+  const scratchOf = (suite: string) => timedClones(source, timings, () => `${source.lastClone === 'copy' ? 'clone' : 'scratch'}_${suite}`);
   let rls: RlsSection | null = null;
   if (spec.tenancy) {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(a.dumpDb, a.dumpModel, spec.tenancy, {
+    rls = await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, {
       overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
     });
     timings.rls = ms(t0);
@@ -197,7 +208,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (tests.length > 0) {
     env.onProgress?.('smoke');
     const t0 = performance.now();
-    smoke = await runSmokeTests(a.dumpDb, a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    smoke = await runSmokeTests(scratchOf('smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
     timings.smoke = ms(t0);
   }
   return { rls, smoke };

@@ -100,11 +100,66 @@ describe('cli: check', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(8); // title, blank, date, blank, 2 header lines, B0.3, B0.4: scope is B0.3 + B0.4
   });
 
-  it('--no-spec: generic comparison, no phases', async () => {
-    const r = await run('check', '--dump', DRIFT, '--no-spec', '--quiet', '--format', 'junit');
-    expect(r.code).toBe(0); // untagged nullability drift is MEDIUM by default
-    expect(r.stdout).toContain('<testsuite name="schema" tests="1" failures="0"');
+  it('--no-spec: generic comparison, no phases, severities by what changed', async () => {
+    const r = await run('check', '--dump', DRIFT, '--no-spec', '--quiet');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.phases).toEqual({});
+    // With no overlay a lost NOT NULL is HIGH (spec/defaults.ts reviewerSeverity): exit 2.
+    expect(report.divergences.map((d) => [d.kind, d.severity])).toEqual([['nullability_mismatch', 'HIGH']]);
+    expect(r.code).toBe(2);
   });
+});
+
+describe('cli: any schema (--canonical without --spec), incomplete input', () => {
+  const OTHER = 'fixtures/load/pg15-schema-only/dump.sql';
+  const BROKEN = 'fixtures/load/broken-paren/dump.sql';
+
+  it('an identical pair of another schema is PASS, exit 0, with no overlay, smoke tests or seeds', async () => {
+    const r = await run('check', '--canonical', OTHER, '--dump', OTHER);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(r.stderr).toContain('(no overlay)');
+    expect(report.verdict).toBe('PASS');
+    expect(report.divergences).toEqual([]);
+    expect(report.smoke).toBeNull();
+    expect(report.rls).toBeNull();
+    expect(report.inputs.map((i) => i.role)).toEqual(['canonical_sql', 'dump']);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('a dump that did not fully load is INCOMPLETE (exit 3), names its first error, keeps the partial divergences', async () => {
+    const r = await run('check', '--canonical', OTHER, '--dump', BROKEN);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(r.code).toBe(3);
+    expect(report.exit_code).toBe(3);
+    expect(report.verdict).toBe('INCOMPLETE');
+    expect(report.incomplete).toMatchObject({ input: 'dump', source: BROKEN, line: 211, column: 1, sqlstate: '42601' });
+    expect(r.stderr).toContain(`${BROKEN}:211:1: dump could not be fully used`);
+    // Recovery: only app.accounts (and what hangs on it) is missing, not every later table.
+    const missingTables = report.divergences.filter((d) => d.kind === 'missing' && d.object_type === 'table').map((d) => d.object);
+    expect(missingTables).toEqual(['app.accounts']);
+    expect(toMarkdown(report)).toContain('**partial**');
+  }, 120_000);
+
+  it('an empty --canonical is an empty schema: everything in the dump is extra', async () => {
+    const empty = join(tmp, 'empty.sql');
+    writeFileSync(empty, '-- nothing here yet\n');
+    const r = await run('check', '--canonical', empty, '--dump', CLEAN, '--quiet');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.divergences.length).toBeGreaterThan(0);
+    expect(report.divergences.every((d) => d.kind === 'extra' && d.severity === 'LOW')).toBe(true);
+    expect(r.code).toBe(0);
+    // …but an empty dump is still unusable input.
+    const r2 = await run('check', '--canonical', empty, '--dump', empty, '--quiet');
+    expect(r2.code).toBe(3);
+    expect(r2.stderr).toMatch(/empty\.sql:1:1: input has only comments/);
+  }, 120_000);
+
+  it('an overlay naming objects its canonical lacks is exit 3, listing them', async () => {
+    const r = await run('check', '--canonical', OTHER, '--dump', OTHER, '--spec', 'schema/canonical_schema.yaml', '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^schema\/canonical_schema\.yaml:\d+:1: the overlay names \d+ objects absent from the canonical schema \S+: table public\.revenue_state_transitions \(line \d+\); column public\.tenants\.api_key_hash/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
 });
 
 describe('cli: the real pg_dump samples (schema/samples)', () => {

@@ -8,9 +8,10 @@ import { defaultSpec } from '../../src/core/spec/defaults';
 import type { Spec } from '../../src/core/spec/types';
 import { baseModel, col } from './model-fixture';
 
-const spec = defaultSpec();
+/** An overlay that tags nothing: untagged defaults MEDIUM / LOW (reviewer defaults are tested below). */
+const spec: Spec = { ...defaultSpec('empty.yaml'), defaults: { untagged: 'MEDIUM', extra: 'LOW' } };
 const taggedSpec: Spec = {
-  ...defaultSpec('test.yaml'),
+  ...spec,
   invariants: { financial_critical: 'BLOCKING', auth_critical: 'BLOCKING' },
   elements: [
     { type: 'column', object: 'public.ledger.amount_cents', invariant: 'financial_critical', phases: ['b0.3'] },

@@ -119,6 +119,7 @@ describe('introspect', () => {
       roles: ['app_ro', 'app_rw'],
       using: "(tenant_id = (current_setting('app.current_tenant_id'::text))::uuid)",
       withCheck: "(tenant_id = (current_setting('app.current_tenant_id'::text))::uuid)",
+      comment: null,
     }]);
     expect(m.triggers).toEqual([expect.objectContaining({
       name: 'trg', timing: 'BEFORE', events: ['INSERT', 'UPDATE'], level: 'ROW', function: 'public.chk', enabled: 'O',
@@ -130,16 +131,17 @@ describe('introspect', () => {
 
   it('reads views, materialized views, sequences, types', () => {
     expect(m.views.map((v) => [v.name, v.materialized])).toEqual([['mv', true], ['v', false]]);
-    expect(m.views.find((v) => v.name === 'v')!.columns).toEqual([{ name: 'id', type: 'bigint' }, { name: 'amount', type: 'numeric(12,4)' }]);
+    expect(m.views.find((v) => v.name === 'v')!.columns).toEqual([{ name: 'id', type: 'bigint', comment: null }, { name: 'amount', type: 'numeric(12,4)', comment: null }]);
     expect(m.views.find((v) => v.name === 'mv')!.definition).toContain('FROM public.events');
     expect(m.sequences.find((s) => s.name === 'seq')).toEqual({
       schema: 'billing', name: 'seq', dataType: 'bigint', start: '10', increment: '5', min: '1', max: '9223372036854775807', cycle: true, ownedBy: null,
+      cache: '1', identity: false, owner: 'postgres', comment: null,
     });
     expect(m.sequences.find((s) => s.name === 'events_id_seq')!.ownedBy).toBe('public.events.id');
     expect(m.types).toEqual([
-      { schema: 'billing', name: 'cents', kind: 'domain', labels: [], definition: 'bigint NOT NULL CONSTRAINT cents_check CHECK ((VALUE >= 0))', comment: null },
-      { schema: 'billing', name: 'pair', kind: 'composite', labels: [], definition: '(a integer, b text)', comment: null },
-      { schema: 'billing', name: 'state', kind: 'enum', labels: ['pending', 'done'], definition: "ENUM ('pending', 'done')", comment: null },
+      { schema: 'billing', name: 'cents', kind: 'domain', labels: [], definition: 'bigint NOT NULL CONSTRAINT cents_check CHECK ((VALUE >= 0))', comment: null, owner: 'postgres' },
+      { schema: 'billing', name: 'pair', kind: 'composite', labels: [], definition: '(a integer, b text)', comment: null, owner: 'postgres' },
+      { schema: 'billing', name: 'state', kind: 'enum', labels: ['pending', 'done'], definition: "ENUM ('pending', 'done')", comment: null, owner: 'postgres' },
     ]);
   });
 

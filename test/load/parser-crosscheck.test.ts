@@ -10,9 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { splitScript } from '../../src/core/load/split';
 
 const root = 'fixtures/load';
+// Cases broken on purpose with a syntax error (42601) have no parse to compare with.
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
+  .filter((name) => !readFileSync(join(root, name, 'expected.json'), 'utf8').includes('"sqlstate": "42601"'))
   .sort();
 
 /** Same text with meta-command lines and COPY data (plus its `\.`) replaced by spaces. */

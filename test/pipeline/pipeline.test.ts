@@ -63,9 +63,12 @@ describe('runCheck', () => {
     expect(r.smoke!.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id}: ${t.detail}`)).toEqual([]);
     expect(Object.entries(r.phases).filter(([, g]) => g.status !== 'PASS').map(([id, g]) => `${id}: ${g.reason}`)).toEqual([]);
     expect(r.exit_code).toBe(0);
-    for (const k of ['load_canonical', 'introspect_canonical', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates', 'total']) {
+    for (const k of ['load_canonical', 'introspect_canonical', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates', 'total',
+      'start_canonical', 'start_dump', 'scratch_rls', 'scratch_smoke']) {
       expect(r.timings[k], k).toBeGreaterThanOrEqual(0);
     }
+    // The suites ran in a rolled-back transaction on the loaded dump, not in copies of it.
+    expect(Object.keys(r.timings).filter((k) => k.startsWith('clone_'))).toEqual([]);
     expect(r.inputs.find((i) => i.role === 'dump')).toEqual({ role: 'dump', name: clean.name, ...(await sha256Hex(clean.sql)) });
     // A second run, in another host time zone and at another clock reading: the same bytes
     // apart from the measured fields. Row data is really in there (not trivially equal).

@@ -27,19 +27,33 @@ function report(over: Partial<Parameters<typeof buildReport>[0]> = {}): Report {
 
 describe('report', () => {
   it('exit code, verdict and summary follow the divergences in scope', () => {
-    const r = report();
+    const r = report({ load: { canonical: load(), dump: load() } });
     expect(r.exit_code).toBe(1);
     expect(r.verdict).toBe('FAIL');
+    expect(r.incomplete).toBeUndefined();
     expect(r.summary).toEqual({ blocking: 1, high: 1, medium: 0, low: 1 });
-    const clean = report({ divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])], rls: null, smoke: null });
+    const clean = report({ divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])], rls: null, smoke: null, load: { canonical: load(), dump: load() } });
     expect([clean.exit_code, clean.verdict]).toEqual([2, 'WARN_PASS']);
+  });
+
+  it('an input that did not fully load is INCOMPLETE (exit 3), naming its first error; divergences stay, marked partial', () => {
+    const r = report();
+    expect([r.exit_code, r.verdict]).toEqual([3, 'INCOMPLETE']);
+    expect(r.incomplete).toEqual({ input: 'dump', source: 'dumps/legacy.sql', line: 7, column: 1, sqlstate: '42P01', message: 'relation "nope" does not exist', errors: 1 });
+    expect(r.divergences).toHaveLength(3);
+    expect(toMarkdown(r)).toContain('The dump could not be fully used:** 1 statement failed to load; the first at dumps/legacy.sql:7:1');
+    expect(toJunit(r)).toContain('<testsuite name="input" tests="1" failures="0" errors="1"');
+    // The canonical's own errors come first: a comparison against a partial canonical is partial too.
+    const err = { line: 3, column: 5, sqlstate: '42601', message: 'syntax error at or near ";"', statement: 'CREATE TABLE t (;' };
+    const both = report({ load: { canonical: load([err]), dump: load([err]) } });
+    expect(both.incomplete).toMatchObject({ input: 'canonical', source: 'schema/canonical_schema.sql', line: 3, column: 5, errors: 2 });
   });
 
   it('JSON: stable key order, 2-space indent, valid against schema/report.schema.json', () => {
     const r = report();
     const text = toJson(r);
     expect(text).toBe(toJson(JSON.parse(text) as Report));
-    expect(text.startsWith('{\n  "report_version": "1.0.0",\n  "tool": {')).toBe(true);
+    expect(text.startsWith('{\n  "report_version": "1.1.0",\n  "tool": {')).toBe(true);
     // Shuffled input keys render identically.
     const shuffled = Object.fromEntries(Object.entries(r).reverse()) as unknown as Report;
     expect(toJson(shuffled)).toBe(text);
@@ -47,7 +61,8 @@ describe('report', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
     // And the schema can fail.
-    expect(validate({ ...JSON.parse(text), exit_code: 3 })).toBe(false);
+    expect(validate({ ...JSON.parse(text), exit_code: 5 })).toBe(false);
+    expect(validate({ ...JSON.parse(text), incomplete: { input: 'dump' } })).toBe(false);
   });
 
   it('GATE_STATUS.md in the seed 000 §10.1 format', () => {
@@ -91,7 +106,7 @@ describe('report', () => {
   });
 
   it('JUnit: a suite per phase, rls and smoke; failures counted; XML escaped', () => {
-    const xml = toJunit(report());
+    const xml = toJunit(report({ load: { canonical: load(), dump: load() } }));
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="skeldir-schema" tests="\d+" failures="\d+" errors="0">/);
     expect(xml).toContain('<testsuite name="phase B0.3"');
     expect(xml).toContain('<testsuite name="rls" tests="1" failures="1"');

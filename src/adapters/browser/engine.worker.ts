@@ -25,6 +25,9 @@ const BUNDLED_SMOKE = Object.entries(
   import.meta.glob('/schema/smoke/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
 ).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, yaml]) => ({ name: path.replace(/^\//, ''), yaml }));
 
+/** The bundled overlay's name as the page sends it (app/bundled.ts). */
+const BUNDLED_SPEC_NAME = 'schema/canonical_schema.yaml';
+
 const post = (m: FromWorker) => self.postMessage(m);
 const factory = browserFactory((stage) => post({ type: 'progress', id: current?.id ?? 0, dump: null, stage }));
 
@@ -86,7 +89,8 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
           spec: req.spec ? { name: req.spec.name, yaml: req.spec.text } : null,
           dump: { name: dump.name, sql: dump.sql },
           phase: req.phase,
-          smoke: BUNDLED_SMOKE,
+          // Skeldir's smoke tests belong to Skeldir's overlay: another overlay (or none) brings none.
+          smoke: req.spec?.name === BUNDLED_SPEC_NAME ? BUNDLED_SMOKE : [],
           seeds: req.seeds ? { name: req.seeds.name, yaml: req.seeds.text } : null,
         };
         // The overlay is parsed first: a YAML error is reported before PostgreSQL does any work.

@@ -10,6 +10,7 @@ export const DIVERGENCE_LABEL: Record<DivergenceKind, string> = {
   default_mismatch: 'default differs in dump',
   identity_mismatch: 'identity differs in dump',
   definition_mismatch: 'definition differs in dump',
+  owner_mismatch: 'owner differs in dump',
   rls_disabled: 'RLS disabled in dump',
   rls_not_forced: 'RLS not forced in dump',
   policy_mismatch: 'policy differs in dump',

@@ -53,6 +53,41 @@ export class Sources {
     this.revision++;
   }
 
+  /**
+   * Opens another canonical SQL file (any schema). An overlay that came with the previous
+   * canonical (`previousBundle`, e.g. the bundled Skeldir overlay and seeds) says nothing
+   * about it, so the check runs with no overlay until the user opens one.
+   */
+  openCanonical(name: string, text: string, previousBundle: { spec: string; seeds: string } | null = null) {
+    this.canonical = { name, text };
+    if (previousBundle && this.spec?.name === previousBundle.spec) this.spec = null;
+    if (previousBundle && this.seeds?.name === previousBundle.seeds) this.seeds = null;
+    this.revision++;
+  }
+
+  /** Opens a YAML overlay; seed overrides that belonged to another overlay (`dropSeeds`) go with it. */
+  openSpec(name: string, text: string, dropSeeds: string | null = null) {
+    this.spec = { name, text };
+    if (dropSeeds !== null && this.seeds?.name === dropSeeds) this.seeds = null;
+    this.revision++;
+  }
+
+  /** "No overlay": generic comparison, severities by what changed, no phases, no tenancy. */
+  clearSpec() {
+    if (!this.spec && !this.seeds) return;
+    this.spec = null;
+    this.seeds = null;
+    this.revision++;
+  }
+
+  /** Back to a bundled set (canonical + overlay + seeds), e.g. Skeldir's. */
+  useBundle(canonical: NamedText, spec: NamedText | null, seeds: NamedText | null) {
+    this.canonical = canonical;
+    this.spec = spec;
+    this.seeds = seeds;
+    this.revision++;
+  }
+
   setSeeds(text: string) {
     if (this.seeds && text === this.seeds.text) return;
     this.seeds = { name: this.seeds?.name ?? 'seeds.yaml', text };

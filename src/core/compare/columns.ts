@@ -8,6 +8,11 @@ const typeWithNull = (c: Column) => `${c.type}${c.collation ? ` COLLATE ${c.coll
 const describeDefault = (c: Column) => (c.default === null ? 'no default' : `DEFAULT ${c.default}`);
 const describeIdentity = (c: Column) => (c.identity === null ? 'not an identity column' : `GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
 const describeGenerated = (c: Column) => (c.generated === null ? 'not generated' : `GENERATED ALWAYS AS ${c.generated}`);
+/** Physical settings, only when not the default: SET STATISTICS n, SET STORAGE x. */
+const describePhysical = (c: Column) =>
+  [c.statistics != null ? `SET STATISTICS ${c.statistics}` : '', c.storage ? `SET STORAGE ${c.storage.toUpperCase()}` : ''].filter(Boolean).join(' ');
+/** Generated expression and physical settings: one definition_mismatch per column. */
+const describeDefinition = (c: Column) => [describeGenerated(c), describePhysical(c)].filter(Boolean).join(', ');
 
 /** Full column line as a reviewer reads it, e.g. `character varying(255) NOT NULL DEFAULT 'x'::character varying`. */
 export function describeColumn(c: Column): string {
@@ -38,7 +43,12 @@ function diffColumn(ctx: CompareContext, table: string, e: Column, a: Column): D
     out.push(divergence(ctx, { ...base, kind: 'identity_mismatch', expected: describeIdentity(e), actual: describeIdentity(a), message: `${object} is ${describeIdentity(a)}; canonical: ${describeIdentity(e)}` }));
   }
   if (e.generated !== a.generated) {
-    out.push(divergence(ctx, { ...base, kind: 'definition_mismatch', expected: describeGenerated(e), actual: describeGenerated(a), message: `${object} is ${describeGenerated(a)}; canonical: ${describeGenerated(e)}` }));
+    out.push(divergence(ctx, { ...base, kind: 'definition_mismatch', expected: describeDefinition(e), actual: describeDefinition(a), message: `${object} is ${describeGenerated(a)}; canonical: ${describeGenerated(e)}` }));
+  } else if (describePhysical(e) !== describePhysical(a)) {
+    out.push(divergence(ctx, {
+      ...base, kind: 'definition_mismatch', expected: describePhysical(e) || 'default statistics and storage', actual: describePhysical(a) || 'default statistics and storage',
+      message: `${object} has ${describePhysical(a) || 'default statistics and storage'}; canonical: ${describePhysical(e) || 'default statistics and storage'}`,
+    }));
   }
   out.push(...commentDivergence(ctx, 'column', object, table, e.comment, a.comment));
   return out;

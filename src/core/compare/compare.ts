@@ -23,11 +23,20 @@ import { compareViews } from './views';
 import { compareSequences } from './sequences';
 import { compareTypes } from './types';
 import { comparePrivileges } from './privileges';
+import { compareOwners } from './owners';
+import { compareCollations } from './collations';
+import { compareEventTriggers } from './event-triggers';
+import { compareRules } from './rules';
+import { comparePublications } from './publications';
+import { compareForeignServers } from './foreign-servers';
+import { compareDefaultPrivileges } from './default-privileges';
 
 /** Every object kind, one comparer each; the engine just loops. */
 export const COMPARERS: readonly KindComparer[] = [
   compareNamespaces, compareExtensions, compareTables, compareColumns, compareConstraints, compareIndexes, compareRls,
   comparePolicies, compareTriggers, compareFunctions, compareViews, compareSequences, compareTypes, comparePrivileges,
+  compareOwners, compareCollations, compareEventTriggers, compareRules, comparePublications, compareForeignServers,
+  compareDefaultPrivileges,
 ];
 
 function oneSided(a: Iterable<string>, b: Iterable<string>): Set<string> {

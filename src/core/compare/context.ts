@@ -7,6 +7,7 @@ import type { DivergenceKind, Divergence, ObjectType } from '../report/types';
 import type { SchemaModel } from '../model';
 import type { Severity, Spec } from '../spec/types';
 import { classify, severityRank } from '../spec/classify';
+import type { DivergenceFacts } from '../spec/defaults';
 
 export interface CompareContext {
   spec: Spec;
@@ -43,10 +44,12 @@ export interface DivergenceInput {
   inheritFromColumns?: readonly string[];
   /** Fixed severity (comment mismatches are LOW, a same-definition rename is LOW). */
   severity?: Severity;
+  /** What the reviewer defaults need to know (no overlay): e.g. the index is unique. */
+  facts?: DivergenceFacts;
 }
 
 export function divergence(ctx: CompareContext, d: DivergenceInput): Divergence {
-  let c = classify(ctx.spec, d.objectType, d.object, d.kind);
+  let c = classify(ctx.spec, d.objectType, d.object, d.kind, d.facts);
   if (!c.element && d.kind !== 'extra' && d.inheritFromColumns && d.table) {
     for (const col of d.inheritFromColumns) {
       const cc = classify(ctx.spec, 'column', `${d.table}.${col}`, d.kind);

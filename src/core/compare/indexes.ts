@@ -27,7 +27,7 @@ export const compareIndexes: KindComparer = (ctx: CompareContext) => {
     if (indexShape(e) !== indexShape(a)) {
       out.push(divergence(ctx, {
         kind: 'definition_mismatch', objectType: 'index', object, table: tableOf(e), expected: e.definition, actual: a.definition,
-        inheritFromColumns: indexColumns(e), message: `index ${object} differs from canonical`,
+        inheritFromColumns: indexColumns(e), facts: { unique: e.unique, uniqueInDump: a.unique }, message: `index ${object} differs from canonical`,
       }));
     }
     out.push(...commentDivergence(ctx, 'index', object, tableOf(e), e.comment, a.comment));
@@ -40,7 +40,7 @@ export const compareIndexes: KindComparer = (ctx: CompareContext) => {
       const other = renamed.get(i);
       return divergence(ctx, {
         kind: 'missing', objectType: 'index', object: onTable(i), table: tableOf(i), expected: i.definition, actual: other ? other.definition : null,
-        inheritFromColumns: indexColumns(i), severity: other ? 'LOW' : undefined,
+        inheritFromColumns: indexColumns(i), severity: other ? 'LOW' : undefined, facts: { unique: i.unique },
         message: other
           ? `index ${onTable(i)} is named ${other.name} in the dump (same definition)`
           : `index ${onTable(i)} is missing from the dump`,

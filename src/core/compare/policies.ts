@@ -1,5 +1,6 @@
 import type { Policy } from '../model';
 import { diffLists } from './diff-lists';
+import { commentDivergence } from './comments';
 import { divergence, onTable, tableOf, type CompareContext, type KindComparer } from './context';
 
 /** A policy as one line, e.g. `PERMISSIVE FOR ALL TO app_rw USING (…) WITH CHECK (…)`. */
@@ -28,10 +29,11 @@ export const comparePolicies: KindComparer = (ctx: CompareContext) => {
   const inScope = (p: Policy) => !ctx.oneSidedTables.has(tableOf(p));
   const d = diffLists(ctx.expected.policies.filter(inScope), ctx.actual.policies.filter(inScope), onTable, (e, a) => {
     const diff = differences(e, a);
-    return diff.length === 0 ? [] : [divergence(ctx, {
+    const comment = commentDivergence(ctx, 'policy', onTable(e), tableOf(e), e.comment ?? null, a.comment ?? null);
+    return diff.length === 0 ? comment : [divergence(ctx, {
       kind: 'policy_mismatch', objectType: 'policy', object: onTable(e), table: tableOf(e), expected: describePolicy(e), actual: describePolicy(a),
       message: `policy ${onTable(e)} ${diff.join('; ')}`,
-    })];
+    }), ...comment];
   });
   return [
     ...d.missing.map((p) => divergence(ctx, {

@@ -17,7 +17,10 @@ const show = (xs: string[]) => (xs.length ? xs.join(', ') : 'none');
  */
 export const comparePrivileges: KindComparer = (ctx: CompareContext) => {
   const key = (p: Privilege) => `${p.object}:${p.grantee}`;
-  const inScope = (p: Privilege) => !ctx.oneSidedObjects.has(p.object);
+  // A column grant goes with its column: a missing column (or table) is reported once, as such.
+  const columns = (m: typeof ctx.expected) => new Set([...m.tables, ...m.views].flatMap((t) => t.columns.map((c) => `${t.schema}.${t.name}.${c.name}`)));
+  const bothColumns = new Set([...columns(ctx.expected)].filter((c) => columns(ctx.actual).has(c)));
+  const inScope = (p: Privilege) => (p.objectType === 'column' ? bothColumns.has(p.object) : !ctx.oneSidedObjects.has(p.object));
   const expected = new Map(ctx.expected.privileges.filter(inScope).map((p) => [key(p), p]));
   const actual = new Map(ctx.actual.privileges.filter(inScope).map((p) => [key(p), p]));
   const out: Divergence[] = [];
@@ -29,7 +32,8 @@ export const comparePrivileges: KindComparer = (ctx: CompareContext) => {
     const at = tokens(a);
     const lacking = et.filter((t) => !at.includes(t));
     const beyond = at.filter((t) => !et.includes(t));
-    const table = p.objectType === 'function' || p.objectType === 'schema' ? null : p.object;
+    const table = p.objectType === 'function' || p.objectType === 'schema' ? null
+      : p.objectType === 'column' ? p.object.slice(0, p.object.lastIndexOf('.')) : p.object;
     const who = p.grantee === 'PUBLIC' ? 'PUBLIC' : `role ${p.grantee}`;
     if (lacking.length) {
       out.push(divergence(ctx, {

@@ -5,7 +5,7 @@ import { divergence, qname, type CompareContext, type KindComparer } from './con
 
 const objectType = (v: View) => (v.materialized ? 'materialized_view' as const : 'view' as const);
 const label = (v: View) => (v.materialized ? 'materialized view' : 'view');
-const describe = (v: View) => `${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} AS${v.definition}`;
+const describe = (v: View) => `${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'}${v.options?.length ? ` WITH (${v.options.join(', ')})` : ''} AS${v.definition}`;
 
 /** Views and materialized views by pg_get_viewdef(oid, true). */
 export const compareViews: KindComparer = (ctx: CompareContext) => {
@@ -19,6 +19,12 @@ export const compareViews: KindComparer = (ctx: CompareContext) => {
       }));
     }
     out.push(...commentDivergence(ctx, objectType(e), key(e), null, e.comment, a.comment));
+    // COMMENT ON COLUMN of a view's output columns.
+    const actualColumns = new Map(a.columns.map((c) => [c.name, c]));
+    for (const c of e.columns) {
+      const ac = actualColumns.get(c.name);
+      if (ac) out.push(...commentDivergence(ctx, 'column', `${key(e)}.${c.name}`, null, c.comment ?? null, ac.comment ?? null));
+    }
     return out;
   });
   return [

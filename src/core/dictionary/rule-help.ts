@@ -30,6 +30,7 @@ export const DIVERGENCE_HELP: Record<DivergenceKind, RuleHelp> = {
   privilege_missing: kind('privilege_missing', 'Privilege missing', 'A GRANT canonical requires is absent, so a role cannot do what the application needs.'),
   privilege_extra: kind('privilege_extra', 'Extra privilege', 'A role holds a privilege canonical does not grant (e.g. UPDATE on an append-only ledger, or anything to PUBLIC).'),
   comment_mismatch: kind('comment_mismatch', 'Comment differs', 'COMMENT ON text differs from canonical; comments carry the contract and RLS tags the governance checks read.'),
+  owner_mismatch: kind('owner_mismatch', 'Owner differs', 'An object the canonical gives an explicit owner (OWNER TO) is owned by another role in the dump; the owner can ALTER or DROP it and bypasses its row level security unless forced.'),
 };
 
 /** Scenario ids of the behavioural RLS suite (RlsTest.scenario). */

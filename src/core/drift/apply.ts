@@ -31,7 +31,7 @@ export function waiverOf(decision: DriftDecision | undefined, driftId: string | 
   return { waives: true, decision: { status: 'resolved', drift_id: driftId, adr: adr || null, reason: `${id} resolved: ${resolution}` } };
 }
 
-const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS' } as const;
+const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS', 3: 'INCOMPLETE' } as const;
 
 /**
  * The report with decisions applied. Returns the same object when no decision waives anything
@@ -59,7 +59,8 @@ export function applyDriftDecisions(report: Report, spec: Spec, decisions: Drift
     if (waived.length) g.reason += `; not blocking by decision: ${waived.map((d) => d.decision!.reason).join('; ')}`;
   }
   const ev = scopedEvidence(spec, report.phase, gating, report.rls, report.smoke);
-  const exit = exitCodeOf(ev, phases);
+  // A decision waives a drift, never an input that did not fully load (report.incomplete: exit 3).
+  const exit = report.incomplete ? 3 : exitCodeOf(ev, phases);
   const waivedCount = divergences.length - gating.length;
   return {
     ...report,

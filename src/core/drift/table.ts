@@ -70,6 +70,7 @@ const DRIFT_TYPES: Record<DivergenceKind, string> = {
   privilege_missing: 'Privilege missing',
   privilege_extra: 'Privilege extra',
   comment_mismatch: 'Comment mismatch',
+  owner_mismatch: 'Owner mismatch',
 };
 
 export function driftTypeOf(kind: string): string {

@@ -12,6 +12,7 @@ import type {
   Column, Constraint, ConstraintType, Extension, FkAction, Func, Index, IndexKey, Policy, PolicyCommand,
   Privilege, PrivilegeObjectType, Role, SchemaModel, Sequence, Table, Trigger, TypeDef, View,
 } from '../model';
+import { toCollation, toDefaultPrivilege, toEventTrigger, toForeignServer, toNamespace, toPublication, toRule } from './rows-extra';
 import { catalogQuery, type QueryName } from './queries';
 import { normalizeModel } from './normalize';
 import { applyRoundTrip, roundTripPlan, stabilizeMaterializedViews } from './roundtrip';
@@ -67,6 +68,13 @@ export async function introspect(db: Db, options: IntrospectOptions = {}): Promi
       types: (await run('types')).map(toType),
       privileges: (await run('privileges')).map(toPrivilege),
       roles: (await run('roles')).map(toRole),
+      namespaces: (await run('namespaces')).map(toNamespace),
+      collations: (await run('collations')).map(toCollation),
+      eventTriggers: (await run('event_triggers')).map(toEventTrigger),
+      rules: (await run('rules')).map(toRule),
+      publications: (await run('publications')).map(toPublication),
+      foreignServers: (await run('foreign_servers')).map(toForeignServer),
+      defaultPrivileges: (await run('default_privileges')).map(toDefaultPrivilege),
     };
     const plan = roundTripPlan(model);
     if ((await applyRoundTrip(db, plan.statements, signal)) > 0) {
@@ -100,18 +108,18 @@ export async function introspect(db: Db, options: IntrospectOptions = {}): Promi
 
 // ---- row → model mapping (the only place that knows the catalog column names) ----
 
-function str(v: unknown): string {
+export function str(v: unknown): string {
   if (typeof v !== 'string') throw new Error(`introspection: expected text, got ${v === null ? 'null' : typeof v}`);
   return v;
 }
-function strOrNull(v: unknown): string | null {
+export function strOrNull(v: unknown): string | null {
   return v === null || v === undefined ? null : str(v);
 }
-function bool(v: unknown): boolean {
+export function bool(v: unknown): boolean {
   return v === true || v === 't' || v === 'true';
 }
 /** text[] arrives as a JS array from PGlite; tolerate the `{a,b}` literal form too. */
-function strArray(v: unknown): string[] {
+export function strArray(v: unknown): string[] {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v.map(String);
   if (typeof v === 'string') return parsePgArray(v);
@@ -158,6 +166,13 @@ function toTable(r: Row): Table {
     comment: strOrNull(r.comment),
     partitionKey: strOrNull(r.partition_key),
     partitionOf: strOrNull(r.partition_of),
+    partitionBound: strOrNull(r.partition_bound),
+    inherits: strArray(r.inherits),
+    persistence: r.persistence === 'unlogged' ? 'unlogged' : 'permanent',
+    options: strArray(r.options),
+    clusterOn: strOrNull(r.cluster_on),
+    replicaIdentity: str(r.replica_identity),
+    foreign: r.foreign_server === null || r.foreign_server === undefined ? null : { server: str(r.foreign_server), options: strArray(r.foreign_options) },
     columns: [],
   };
 }
@@ -171,6 +186,7 @@ function toView(r: Row): View {
     columns: [],
     owner: str(r.owner),
     comment: strOrNull(r.comment),
+    options: strArray(r.options),
   };
 }
 
@@ -185,7 +201,7 @@ function attachColumns(tables: Table[], views: View[], rows: Row[]): void {
       t.columns.push(toColumn(r));
       continue;
     }
-    viewsByKey.get(key)?.columns.push({ name: str(r.name), type: str(r.type) });
+    viewsByKey.get(key)?.columns.push({ name: str(r.name), type: str(r.type), comment: strOrNull(r.comment) });
   }
 }
 
@@ -201,6 +217,8 @@ function toColumn(r: Row): Column {
     generated: strOrNull(r.generated),
     collation: strOrNull(r.collation),
     comment: strOrNull(r.comment),
+    statistics: r.statistics === null || r.statistics === undefined ? null : Number(r.statistics),
+    storage: strOrNull(r.storage),
   };
 }
 
@@ -267,6 +285,7 @@ function toPolicy(r: Row): Policy {
     roles: strArray(r.roles),
     using: strOrNull(r.using),
     withCheck: strOrNull(r.with_check),
+    comment: strOrNull(r.comment),
   };
 }
 
@@ -281,6 +300,7 @@ function toTrigger(r: Row): Trigger {
     function: str(r.function),
     enabled: str(r.enabled) as Trigger['enabled'],
     definition: str(r.definition),
+    comment: strOrNull(r.comment),
   };
 }
 
@@ -296,6 +316,7 @@ function toFunc(r: Row): Func {
     volatility: str(r.volatility) as Func['volatility'],
     definition: str(r.definition),
     comment: strOrNull(r.comment),
+    owner: str(r.owner),
   };
 }
 
@@ -310,6 +331,10 @@ function toSequence(r: Row): Sequence {
     max: str(r.max),
     cycle: bool(r.cycle),
     ownedBy: strOrNull(r.owned_by),
+    cache: str(r.cache),
+    identity: bool(r.identity),
+    owner: str(r.owner),
+    comment: strOrNull(r.comment),
   };
 }
 
@@ -321,6 +346,7 @@ function toType(r: Row): TypeDef {
     labels: strArray(r.labels),
     definition: strOrNull(r.definition) ?? '',
     comment: strOrNull(r.comment),
+    owner: str(r.owner),
   };
 }
 

@@ -41,5 +41,12 @@ export function normalizeModel(m: SchemaModel): SchemaModel {
       grantable: sorted(p.grantable),
     })),
     roles: sortBy(m.roles, (r) => r.name),
+    namespaces: sortBy(m.namespaces ?? [], (n) => n.name),
+    collations: sortBy(m.collations ?? [], (c) => c.schema + NUL + c.name),
+    eventTriggers: sortBy(m.eventTriggers ?? [], (e) => e.name).map((e) => ({ ...e, tags: sorted(e.tags) })),
+    rules: sortBy(m.rules ?? [], (r) => [r.schema, r.table, r.name].join(NUL)),
+    publications: sortBy(m.publications ?? [], (p) => p.name).map((p) => ({ ...p, actions: sorted(p.actions), tables: sorted(p.tables), schemas: sorted(p.schemas) })),
+    foreignServers: sortBy(m.foreignServers ?? [], (f) => f.name),
+    defaultPrivileges: sortBy(m.defaultPrivileges ?? [], (d) => [d.role, d.schema ?? '', d.objectType, d.grantee].join(NUL)).map((d) => ({ ...d, privileges: sorted(d.privileges) })),
   };
 }

@@ -6,6 +6,7 @@ import relationsSql from './queries/relations.sql?raw';
 import securitySql from './queries/security.sql?raw';
 import routinesSql from './queries/routines.sql?raw';
 import objectsSql from './queries/objects.sql?raw';
+import databaseSql from './queries/database.sql?raw';
 
 /**
  * Splits a file into its named queries. A block starts at a `-- name: <id>` line and runs to
@@ -41,7 +42,8 @@ export type QueryName =
   | 'schemas' | 'tables' | 'columns' | 'constraints' | 'indexes'
   | 'policies' | 'privileges' | 'roles'
   | 'functions' | 'triggers'
-  | 'views' | 'sequences' | 'types' | 'extensions';
+  | 'views' | 'sequences' | 'types' | 'extensions'
+  | 'rules' | 'namespaces' | 'collations' | 'event_triggers' | 'publications' | 'foreign_servers' | 'default_privileges';
 
 let cache: Map<string, string> | null = null;
 
@@ -49,7 +51,7 @@ let cache: Map<string, string> | null = null;
 export function catalogQuery(name: QueryName): string {
   if (!cache) {
     cache = new Map();
-    for (const [file, text] of [['relations.sql', relationsSql], ['security.sql', securitySql], ['routines.sql', routinesSql], ['objects.sql', objectsSql]] as const) {
+    for (const [file, text] of [['relations.sql', relationsSql], ['security.sql', securitySql], ['routines.sql', routinesSql], ['objects.sql', objectsSql], ['database.sql', databaseSql]] as const) {
       for (const [k, v] of parseNamedQueries(text, file)) {
         if (cache.has(k)) throw new Error(`${file}: query "${k}" is defined in two files`);
         cache.set(k, v);

@@ -83,7 +83,9 @@ export function roundTripPlan(m: SchemaModel): RoundTripPlan {
   for (const v of m.views) {
     if (!v.materialized && UNSTABLE_PRINT.test(v.definition)) {
       touches.relations = true;
-      out.push(`CREATE OR REPLACE VIEW ${rel(v.schema, v.name)} AS ${v.definition.replace(/;\s*$/, '')}`);
+      // CREATE OR REPLACE VIEW replaces the view's options with those it names: keep them.
+      const options = v.options?.length ? ` WITH (${v.options.join(', ')})` : '';
+      out.push(`CREATE OR REPLACE VIEW ${rel(v.schema, v.name)}${options} AS ${v.definition.replace(/;\s*$/, '')}`);
     }
   }
   return { statements: out, touches };

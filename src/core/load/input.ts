@@ -18,7 +18,15 @@ const SQL_COMMANDS = new Set(
 
 const te = new TextDecoder('utf-8', { fatal: true });
 
-export function checkUsableInput(input: string | Uint8Array, source: string): string {
+export interface UsableInputOptions {
+  /**
+   * An empty or comments-only script is a valid, empty schema (a canonical given explicitly:
+   * everything in the dump is then extra). A dump stays refused: it created nothing to check.
+   */
+  allowEmpty?: boolean;
+}
+
+export function checkUsableInput(input: string | Uint8Array, source: string, options: UsableInputOptions = {}): string {
   let text: string;
   if (typeof input === 'string') {
     const refusal = binaryFormat(input.slice(0, 512));
@@ -46,11 +54,15 @@ export function checkUsableInput(input: string | Uint8Array, source: string): st
     const at = new LineIndex(text).at(nul);
     throw new InputError('binary data (NUL byte) in the input; expected a plain-text SQL script', { source, ...at });
   }
-  if (text.trim() === '') throw new InputError('input is empty', { source, line: 1, column: 1 });
+  if (text.trim() === '') {
+    if (options.allowEmpty) return text;
+    throw new InputError('input is empty', { source, line: 1, column: 1 });
+  }
 
   const items = splitScript(text);
   const first = items.find((i) => i.kind !== 'meta');
   if (!first) {
+    if (options.allowEmpty) return text;
     const what = items.length ? 'only psql meta-commands' : 'only comments';
     throw new InputError(`input has ${what}; no SQL statements found`, { source, line: items[0]?.line ?? 1, column: 1 });
   }

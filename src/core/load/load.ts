@@ -20,6 +20,7 @@ import { errorLocation } from './position';
 import { classifyStatement, extensionName, type StatementKind } from './statements';
 import { quoteIdent } from '../pgtext';
 import { BATCH_MAX_CHARS, BatchSize, batchable } from './batch';
+import { recoveryPoint } from './recover';
 
 export { checkUsableInput } from './input';
 
@@ -44,41 +45,62 @@ const PROGRESS_EVERY_MS = 50;
 export async function loadScript(factory: DbFactory, text: string, opts: LoadOptions): Promise<LoadOutcome> {
   const started = Date.now();
   throwIfAborted(opts.signal);
-  const items = splitScript(text);
-  const statements = items.filter((i): i is SqlItem | CopyItem => i.kind !== 'meta');
+  let items = splitScript(text);
+  const countOf = (list: ScriptItem[]) => list.reduce((n, i) => n + (i.kind === 'meta' ? 0 : 1), 0);
 
-  // Extensions are registered when a PGlite database starts, so find them before creating it.
+  // Extensions are registered when a PGlite database starts, so find them before creating it
+  // (also those on lines a runaway statement may swallow: registering one creates nothing).
   const wanted = new Set<string>();
-  for (const s of statements) {
+  for (const s of items) {
     const name = s.kind === 'sql' ? extensionName(s.text) : null;
     if (name) wanted.add(name);
   }
+  for (const name of extensionLines(text)) wanted.add(name);
   const supported = [...wanted].filter((n) => factory.supportsExtension(n));
   const skippedExtensions = new Set([...wanted].filter((n) => !factory.supportsExtension(n)));
   const db = await (supported.length ? factory.withExtensions(supported) : factory).create();
 
-  const run = new Runner(db, opts, skippedExtensions);
+  const run = new Runner(db, opts, skippedExtensions, text);
+  let total = countOf(items);
   try {
     await run.start();
-    for (const item of items) {
+    for (let i = 0; ; i++) {
       throwIfAborted(opts.signal);
-      if (item.kind === 'meta') {
-        await run.flush(statements.length);
-        run.meta(item);
-      } else await run.add(item, statements.length);
-      run.progress(statements.length);
+      const item = items[i];
+      if (item === undefined) await run.flush(total);
+      else if (item.kind === 'meta') {
+        await run.flush(total);
+        if (!run.recovering) run.meta(item);
+      } else await run.add(item, total);
+      const resume = run.takeRecovery();
+      if (resume !== null) {
+        // A runaway statement failed: everything after it is lexed again from the anchor.
+        items = splitScript(text, resume);
+        total = run.processed + countOf(items);
+        i = -1;
+      } else if (item === undefined) break;
+      run.progress(total);
     }
-    await run.flush(statements.length);
     await run.finish();
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
   }
-  run.progress(statements.length, true);
+  run.progress(total, true);
   return {
     db,
-    summary: { statements: statements.length, executed: run.executed, errors: run.errors, notes: run.notes(), ms: Date.now() - started },
+    summary: { statements: total, executed: run.executed, errors: run.errors, notes: run.notes(), ms: Date.now() - started },
   };
+}
+
+/** `CREATE EXTENSION [IF NOT EXISTS] name` at the start of any line. */
+function extensionLines(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^create\s+extension\s+[^;\n]*/gim)) {
+    const name = extensionName(m[0]);
+    if (name) out.push(name);
+  }
+  return out;
 }
 
 /** One load's state: transaction tracking, notes, errors. */
@@ -106,17 +128,41 @@ class Runner {
    */
   private bootUser = 'postgres';
 
+  /** Input index where lexing must resume after a runaway statement failed (recover.ts). */
+  private resumeAt: number | null = null;
+  private lastMeta = -1;
+
   constructor(
     private readonly db: Db,
     private readonly opts: LoadOptions,
     private readonly skippedExtensions: Set<string>,
+    private readonly input: string,
   ) {}
+
+  /** Statements run so far (executed or failed). */
+  get processed(): number {
+    return this.done;
+  }
+
+  /** A runaway statement failed: the queued statements after it are dropped until the loop re-lexes. */
+  get recovering(): boolean {
+    return this.resumeAt !== null;
+  }
+
+  takeRecovery(): number | null {
+    const at = this.resumeAt;
+    this.resumeAt = null;
+    return at;
+  }
 
   async start(): Promise<void> {
     this.bootUser = (await this.db.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
   }
 
   meta(item: Extract<ScriptItem, { kind: 'meta' }>): void {
+    // After a recovery the re-lexed text can hold a meta-command already seen (a trailing \unrestrict).
+    if (item.offset <= this.lastMeta) return;
+    this.lastMeta = item.offset;
     const cmd = item.command;
     if (cmd === 'connect' || cmd === 'c') {
       this.group('meta:connect', item.line, 'meta_command_skipped', `\\${cmd}`, `continued in the same database (the loader uses one database)`);
@@ -131,12 +177,14 @@ class Runner {
     if (item.kind === 'sql' && kind.type === 'other' && batchable(item.text)) {
       if (this.pending.length >= this.batchSize.limit || (this.pending.length > 0 && this.pendingChars + item.text.length > BATCH_MAX_CHARS)) {
         await this.flush(total);
+        if (this.recovering) return;
       }
       this.pending.push(item);
       this.pendingChars += item.text.length;
       return;
     }
     await this.flush(total);
+    if (this.recovering) return;
     throwIfAborted(this.opts.signal);
     await this.statement(item, kind);
   }
@@ -165,6 +213,7 @@ class Runner {
       throwIfAborted(this.opts.signal);
       await this.statement(item, { type: 'other' });
       this.progress(total);
+      if (this.recovering) return;
     }
   }
 
@@ -290,6 +339,13 @@ class Runner {
     const f = pgErrorFields(err);
     const where = errorLocation(item, f.position, copyLineOf(err));
     this.errors.push({ line: where.line, column: where.column, sqlstate: f.code ?? 'XX000', message: f.message, statement: item.text });
+    const resume = item.kind === 'sql' ? recoveryPoint(this.input, item, f.code) : null;
+    if (resume) {
+      this.resumeAt = resume.offset;
+      this.note(item.line, 'load_recovered',
+        `the statement at line ${item.line} ran on to line ${item.endLine} (an unclosed parenthesis, quote or comment, or a missing ';' makes psql read on); ` +
+        `loading resumed at line ${resume.line}, the next ${resume.anchor}`);
+    }
   }
 
   /** End state: a normal session for introspection, whatever the script SET. */

@@ -120,15 +120,19 @@ interface PendingCopy {
   stdin: { at: number; len: number };
 }
 
-/** Splits a psql script into its items, in input order. */
-export function splitScript(text: string): ScriptItem[] {
+/**
+ * Splits a psql script into its items, in input order. `from` starts lexing at that index (the
+ * loader's recovery after a statement that swallowed the rest of the script, load/recover.ts);
+ * offsets, lines and columns stay those of the whole `text`.
+ */
+export function splitScript(text: string, from = 0): ScriptItem[] {
   const items: ScriptItem[] = [];
   const lines = new LineIndex(text);
   const n = text.length;
   /** psql follows the server's standard_conforming_strings; pg_dump sets it explicitly. */
   let stdStrings = true;
   let st: StatementState | null = null;
-  let pos = 0;
+  let pos = Math.max(0, Math.min(from, n));
   /**
    * Text after a COPY's `;` on the same line (rare): lexed up to the end of that line, then
    * lexing resumes after the COPY data. A statement left open there continues after the data.

@@ -7,10 +7,10 @@
 import { decideGates, exitCodeOf, scopedEvidence } from '../gates';
 import { countBySeverity } from '../gates/decide';
 import type { Spec } from '../spec/types';
-import type { Divergence, InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './types';
+import type { Divergence, Incomplete, InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './types';
 
 /** Semver of the report format and of `schema/report.schema.json`. */
-export const REPORT_VERSION = '1.0.0';
+export const REPORT_VERSION = '1.1.0';
 export const TOOL_NAME = 'skeldir-schema';
 
 export interface BuildReportArgs {
@@ -28,18 +28,33 @@ export interface BuildReportArgs {
   timings: Record<string, number>;
 }
 
-const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS' } as const;
+const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS', 3: 'INCOMPLETE' } as const;
+
+/** The first load error of the canonical SQL, else of the dump; null when both loaded completely. */
+export function incompleteInput(load: BuildReportArgs['load'], inputs: InputInfo[]): Incomplete | null {
+  const errors = load.canonical.errors.length + load.dump.errors.length;
+  for (const input of ['canonical', 'dump'] as const) {
+    const first = load[input].errors[0];
+    if (!first) continue;
+    const source = inputs.find((i) => i.role === (input === 'canonical' ? 'canonical_sql' : 'dump'))?.name ?? input;
+    return { input, source, line: first.line, column: first.column, sqlstate: first.sqlstate, message: first.message, errors };
+  }
+  return null;
+}
 
 export function buildReport(a: BuildReportArgs): Report {
   const phases = decideGates(a.spec, a.divergences, a.rls, a.smoke, a.phase);
   const ev = scopedEvidence(a.spec, a.phase, a.divergences, a.rls, a.smoke);
-  const exit = exitCodeOf(ev, phases);
+  const incomplete = incompleteInput(a.load, a.inputs);
+  // An input that did not fully load makes every other verdict a guess: exit 3 (seed exit codes otherwise).
+  const exit = incomplete ? 3 : exitCodeOf(ev, phases);
   return {
     report_version: REPORT_VERSION,
     tool: { name: TOOL_NAME, version: a.toolVersion },
     generated_at: a.generatedAt.toISOString(),
     exit_code: exit,
     verdict: VERDICT[exit],
+    ...(incomplete ? { incomplete } : {}),
     phase: a.phase.trim().toLowerCase() || 'all',
     summary: countBySeverity(ev.divergences),
     divergences: ev.divergences,

@@ -7,7 +7,7 @@ import type { Report } from './types';
 
 const ORDER = [
   // Report
-  'report_version', 'tool', 'generated_at', 'exit_code', 'verdict', 'phase', 'summary', 'divergences', 'phases',
+  'report_version', 'tool', 'generated_at', 'exit_code', 'verdict', 'incomplete', 'phase', 'summary', 'divergences', 'phases',
   'load', 'rls', 'smoke', 'inputs', 'timings',
   // tool, summary/counts
   'name', 'version', 'blocking', 'high', 'medium', 'low', 'waived',
@@ -21,6 +21,8 @@ const ORDER = [
   'canonical', 'dump', 'statements', 'executed', 'errors', 'notes', 'ms', 'column', 'sqlstate', 'code', 'statement',
   // rls / smoke
   'tests', 'summary', 'scenario', 'phase', 'title', 'outcome', 'passed', 'failed', 'inconclusive', 'detail', 'sql', 'role', 'tenant', 'rows',
+  // incomplete
+  'input', 'source',
   // inputs
   'sha256', 'bytes',
 ];

@@ -4,7 +4,8 @@
  * - a gate that FAILs is a <failure>, a WAITING gate is <skipped>;
  * - a BLOCKING divergence is a <failure>; lower severities pass with the finding in <system-out>
  *   (JUnit has no "warning"; the gate and exit code carry HIGH as WARN_PASS / 2);
- * - a failed behaviour test is a <failure>, an inconclusive one an <error> (it could not run).
+ * - a failed behaviour test is a <failure>, an inconclusive one an <error> (it could not run);
+ * - an input that did not fully load (verdict INCOMPLETE) is an <error> in suite `input`.
  */
 import { phaseLabel } from '../gates/scope';
 import { xml } from './text';
@@ -44,6 +45,14 @@ function divergenceCase(d: Divergence, classname: string): Case {
 export function toJunit(report: Report): string {
   const ts = report.generated_at.replace(/\.\d+Z$/, 'Z');
   const suites: string[] = [];
+  // An input that did not fully load: every result below is partial, so CI sees an <error>.
+  const inc = report.incomplete;
+  if (inc) {
+    suites.push(renderSuite('input', [{
+      name: `${inc.input} fully loaded`, classname: `input.${inc.input}`,
+      error: { message: `${inc.source}:${inc.line}:${inc.column}: ${inc.sqlstate} ${inc.message}`, body: `${inc.errors} statement(s) failed to load; the results are partial` },
+    }], ts));
+  }
   for (const [id, g] of Object.entries(report.phases)) {
     const label = phaseLabel(id);
     const gate: Case = { name: `gate ${label}`, classname: `gates.${id}` };

@@ -8,7 +8,7 @@ import { GATE_STATUS_HEADER, gateStatusRows } from './gate-status';
 import { mdCell, mdCode, mdTable } from './text';
 import type { Divergence, Report, RlsTest, SmokeResult } from './types';
 
-const VERDICT_LABEL = { PASS: '✅ PASS', WARN_PASS: '⚠️ WARN_PASS', FAIL: '❌ FAIL' } as const;
+const VERDICT_LABEL = { PASS: '✅ PASS', WARN_PASS: '⚠️ WARN_PASS', FAIL: '❌ FAIL', INCOMPLETE: '⛔ INCOMPLETE: input could not be fully used' } as const;
 const OUTCOME_LABEL = { passed: '✅ passed', failed: '❌ failed', inconclusive: '❔ inconclusive' } as const;
 
 function inputsSection(r: Report): string {
@@ -123,12 +123,24 @@ function loadSection(r: Report): string[] {
   return out;
 }
 
+/** Why the verdict is INCOMPLETE, and that what follows is partial. */
+function incompleteNote(r: Report): string[] {
+  const i = r.incomplete;
+  if (!i) return [];
+  return [
+    `> **The ${i.input} could not be fully used:** ${i.errors} statement${i.errors === 1 ? '' : 's'} failed to load; the first at ` +
+      `${mdCell(i.source)}:${i.line}:${i.column} (${mdCell(i.sqlstate)} ${mdCell(i.message)}). ` +
+      'The divergences, gates and tests below are **partial**: they describe only what loaded. See the Load section.', '',
+  ];
+}
+
 export function toMarkdown(r: Report): string {
   const dump = r.inputs.find((i) => i.role === 'dump');
   const phaseRows = gateStatusRows(r);
   const lines: string[] = [
     `# Schema compliance report${dump ? `: ${mdCell(dump.name)}` : ''}`, '',
     `**Verdict: ${VERDICT_LABEL[r.verdict]}** (exit code ${r.exit_code}) · phase: ${mdCell(r.phase)} · ${r.tool.name} ${mdCell(r.tool.version)} · ${r.generated_at}`, '',
+    ...incompleteNote(r),
     '## Summary', '',
     mdTable(['BLOCKING', 'HIGH', 'MEDIUM', 'LOW'], [[r.summary.blocking, r.summary.high, r.summary.medium, r.summary.low].map(String)]), '',
     ...(r.summary.waived ? [`${r.summary.waived} more divergence${r.summary.waived === 1 ? '' : 's'} not counted: waived by a drift decision (see Drift decisions).`, ''] : []),

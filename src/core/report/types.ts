@@ -17,11 +17,13 @@ export type DivergenceKind =
   | 'policy_mismatch'
   | 'privilege_missing'
   | 'privilege_extra'
-  | 'comment_mismatch';
+  | 'comment_mismatch'
+  | 'owner_mismatch';     // OWNER TO differs where the canonical names an owner
 
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
-  | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege';
+  | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege'
+  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'default_privilege';
 
 export interface Divergence {
   /**
@@ -167,16 +169,40 @@ export interface InputInfo {
   bytes: number;
 }
 
+/**
+ * An input that did not load completely (any load error in the canonical SQL or the dump):
+ * the comparison ran on what did load, so its divergences are partial and the verdict is
+ * INCOMPLETE (exit 3), never a PASS or a FAIL that pretends to know.
+ */
+export interface Incomplete {
+  /** The first input with a load error (canonical before dump). */
+  input: 'canonical' | 'dump';
+  /** Its file name or label, e.g. `staging.sql`. */
+  source: string;
+  /** Its first error, where Postgres pointed (1-based). */
+  line: number;
+  column: number;
+  sqlstate: string;
+  message: string;
+  /** Load errors in both inputs together. */
+  errors: number;
+}
+
 export interface Report {
   /** Version of the report format (semver of report.schema.json). */
   report_version: string;
   tool: { name: string; version: string };
   /** ISO-8601 time the check ran. */
   generated_at: string;
-  /** 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH. */
-  exit_code: 0 | 1 | 2;
-  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2). */
-  verdict: 'PASS' | 'FAIL' | 'WARN_PASS';
+  /**
+   * 0 pass, 1 any BLOCKING divergence or failed RLS/smoke test in scope, 2 only HIGH,
+   * 3 an input could not be fully used (see `incomplete`).
+   */
+  exit_code: 0 | 1 | 2 | 3;
+  /** `PASS` (0), `FAIL` (1), `WARN_PASS` (2), `INCOMPLETE` (3: input could not be fully used). */
+  verdict: 'PASS' | 'FAIL' | 'WARN_PASS' | 'INCOMPLETE';
+  /** Present when an input did not load completely: the divergences are then partial. */
+  incomplete?: Incomplete;
   /** Phase selection: `all` or one phase id. */
   phase: string;
   /** Gating divergences per severity; `waived`: divergences a drift decision took out of gating (absent when none). */

@@ -1,5 +1,6 @@
 import type { DivergenceKind, ObjectType } from '../report/types';
 import { SEVERITIES, type Severity, type Spec, type SpecElement } from './types';
+import { reviewerSeverity, type DivergenceFacts } from './defaults';
 
 export interface Classification {
   severity: Severity;
@@ -44,6 +45,7 @@ const LOOKUP_TYPES: Record<ObjectType, readonly string[]> = {
   index: ['index'], policy: ['policy'], rls: ['rls'], trigger: ['trigger'], function: ['function'],
   view: ['view'], materialized_view: ['materialized_view', 'view'], sequence: ['sequence'], type: ['type'],
   privilege: ['privilege'],
+  collation: [], event_trigger: [], rule: [], publication: [], foreign_server: [], default_privilege: [],
 };
 
 /**
@@ -52,9 +54,10 @@ const LOOKUP_TYPES: Record<ObjectType, readonly string[]> = {
  * - A tagged element gets its own severity.
  * - A missing table is as severe as the most severe element inside it (its columns, indexes,
  *   constraints, policies are all gone with it), and carries all their phases.
- * - An untagged element that is `extra` gets `defaults.extra`; otherwise `defaults.untagged`.
+ * - An untagged element that is `extra` gets `defaults.extra`; otherwise `defaults.untagged`;
+ *   with no overlay at all (`defaults.byChange`), the severity of what the change does.
  */
-export function classify(spec: Spec, objectType: ObjectType, object: string, kind: DivergenceKind): Classification {
+export function classify(spec: Spec, objectType: ObjectType, object: string, kind: DivergenceKind, facts?: DivergenceFacts): Classification {
   const idx = indexOf(spec);
   let element: SpecElement | null = null;
   for (const t of LOOKUP_TYPES[objectType]) {
@@ -78,6 +81,7 @@ export function classify(spec: Spec, objectType: ObjectType, object: string, kin
   if (element) {
     return { severity: elementSeverity(spec, element), invariant: element.invariant ?? null, phases: [...element.phases].sort(), element };
   }
+  if (spec.defaults.byChange) return { severity: reviewerSeverity(objectType, kind, facts), invariant: null, phases: [], element: null };
   const base = kind === 'extra' || kind === 'privilege_extra' ? spec.defaults.extra : spec.defaults.untagged;
   // Losing row-level security is never "just drift": untagged RLS/policy losses are HIGH at least.
   const securityLoss = (objectType === 'rls' || objectType === 'policy') && kind !== 'extra';

@@ -71,6 +71,11 @@ export interface Spec {
     untagged: Severity;
     /** An element the dump has that the canonical schema does not. */
     extra: Severity;
+    /**
+     * No overlay at all: untagged divergences take `reviewerSeverity()` (spec/defaults.ts), by
+     * what the change does (a dropped column is BLOCKING), instead of `untagged` / `extra`.
+     */
+    byChange?: boolean;
   };
   tenancy: Tenancy | null;
   phases: Phase[];

@@ -5,7 +5,8 @@
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
        pg_get_viewdef(c.oid, true) AS definition,
        pg_get_userbyid(c.relowner) AS owner,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       coalesce((SELECT array_agg(o ORDER BY o) FROM unnest(c.reloptions) AS o), '{}') AS options
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -19,6 +20,10 @@ SELECT n.nspname AS schema, c.relname AS name,
        format_type(s.seqtypid, NULL) AS data_type,
        s.seqstart::text AS start, s.seqincrement::text AS increment,
        s.seqmin::text AS min, s.seqmax::text AS max, s.seqcycle AS cycle,
+       s.seqcache::text AS cache,
+       EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i') AS identity,
+       pg_get_userbyid(c.relowner) AS owner,
+       obj_description(c.oid, 'pg_class') AS comment,
        (SELECT tn.nspname || '.' || tc.relname || '.' || a.attname
           FROM pg_depend d
           JOIN pg_class tc ON tc.oid = d.refobjid
@@ -56,7 +61,8 @@ SELECT n.nspname AS schema, t.typname AS name,
                                        FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')'
          ELSE (SELECT 'SUBTYPE = ' || format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid)
        END AS definition,
-       obj_description(t.oid, 'pg_type') AS comment
+       obj_description(t.oid, 'pg_type') AS comment,
+       pg_get_userbyid(t.typowner) AS owner
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_type bt ON bt.oid = t.typbasetype

@@ -25,9 +25,22 @@ SELECT n.nspname AS schema, c.relname AS name,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
        (SELECT pn.nspname || '.' || p.relname FROM pg_inherits i
           JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
-        WHERE c.relispartition AND i.inhrelid = c.oid) AS partition_of
+        WHERE c.relispartition AND i.inhrelid = c.oid) AS partition_of,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       coalesce((SELECT array_agg(pn.nspname || '.' || p.relname ORDER BY i.inhseqno) FROM pg_inherits i
+          JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE NOT c.relispartition AND i.inhrelid = c.oid), '{}') AS inherits,
+       CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END AS persistence,
+       coalesce((SELECT array_agg(o ORDER BY o) FROM unnest(c.reloptions) AS o), '{}') AS options,
+       (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisclustered LIMIT 1) AS cluster_on,
+       CASE c.relreplident WHEN 'd' THEN 'DEFAULT' WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+         ELSE 'USING INDEX ' || coalesce((SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                                          WHERE i.indrelid = c.oid AND i.indisreplident LIMIT 1), '?') END AS replica_identity,
+       (SELECT s.srvname FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = c.oid) AS foreign_server,
+       (SELECT coalesce(array_agg(o ORDER BY o), '{}') FROM pg_foreign_table ft, unnest(ft.ftoptions) AS o WHERE ft.ftrelid = c.oid) AS foreign_options
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p')
+WHERE c.relkind IN ('r', 'p', 'f')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
@@ -36,6 +49,7 @@ ORDER BY 1, 2;
 -- name: columns
 -- Columns of tables, partitioned tables, views and materialized views (the caller routes
 -- them). attgenerated: 's' stored, 'v' virtual (PG18); a plain default has attgenerated ''.
+-- attstattarget: -1 (PG15/16) or NULL (PG17+) is the default; storage only when it is not the type's.
 SELECT n.nspname AS schema, c.relname AS table,
        a.attname AS name,
        (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::int AS position,
@@ -48,7 +62,11 @@ SELECT n.nspname AS schema, c.relname AS table,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
          CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END
        END AS collation,
-       col_description(c.oid, a.attnum) AS comment
+       col_description(c.oid, a.attnum) AS comment,
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::int END AS statistics,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+         CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main' END
+       END AS storage
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -57,7 +75,7 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
-  AND c.relkind IN ('r', 'p', 'v', 'm')
+  AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

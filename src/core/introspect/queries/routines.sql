@@ -16,7 +16,8 @@ SELECT n.nspname AS schema, p.proname AS name,
          || coalesce((SELECT ' SFUNC = ' || ag.aggtransfn::regproc::text || ' STYPE = ' || format_type(ag.aggtranstype, NULL)
                       FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid), '')
        ELSE pg_get_functiondef(p.oid) END AS definition,
-       obj_description(p.oid, 'pg_proc') AS comment
+       obj_description(p.oid, 'pg_proc') AS comment,
+       pg_get_userbyid(p.proowner) AS owner
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
@@ -38,13 +39,29 @@ SELECT n.nspname AS schema, c.relname AS table, t.tgname AS name,
        CASE WHEN (t.tgtype & 1) <> 0 THEN 'ROW' ELSE 'STATEMENT' END AS level,
        fn.nspname || '.' || f.proname AS function,
        t.tgenabled AS enabled,
-       pg_get_triggerdef(t.oid) AS definition
+       pg_get_triggerdef(t.oid) AS definition,
+       obj_description(t.oid, 'pg_trigger') AS comment
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_proc f ON f.oid = t.tgfoid
 JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE NOT t.tgisinternal
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2, 3;
+
+-- name: rules
+-- CREATE RULE on tables and views; `_RETURN` is the rule that makes a view a view (its
+-- definition is the view's). ev_enabled: O origin, D disabled, R replica, A always.
+SELECT n.nspname AS schema, c.relname AS table, r.rulename AS name,
+       pg_get_ruledef(r.oid) AS definition, r.ev_enabled AS enabled,
+       obj_description(r.oid, 'pg_rewrite') AS comment
+FROM pg_rewrite r
+JOIN pg_class c ON c.oid = r.ev_class
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE r.rulename <> '_RETURN'
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

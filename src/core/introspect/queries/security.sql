@@ -11,7 +11,8 @@ SELECT n.nspname AS schema, c.relname AS table, p.polname AS name,
        (SELECT array_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid) END ORDER BY 1)
           FROM unnest(p.polroles) AS r(oid)) AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using,
-       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
+       obj_description(p.oid, 'pg_policy') AS comment
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -29,11 +30,20 @@ ORDER BY 1, 2, 3;
 WITH objs AS (
   SELECT n.nspname || '.' || c.relname AS object,
          CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-                        WHEN 'S' THEN 'sequence' ELSE 'table' END AS object_type,
+                        WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
          c.relowner AS owner,
          coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)) AS acl
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+  UNION ALL
+  -- Column-level GRANTs (GRANT SELECT (col) ON t): a NULL column ACL means none beyond the table's.
+  SELECT n.nspname || '.' || c.relname || '.' || a.attname, 'column', c.relowner, a.attacl
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
+    AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
     AND n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

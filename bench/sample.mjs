@@ -1,0 +1,88 @@
+/**
+ * The bundled sample, as a user runs it: `skeldir-schema check --dump schema/samples/X.sql` (the
+ * bundled canonical, overlay, smoke tests and RLS seeds: load both sides, introspect, compare,
+ * the RLS isolation suite and the smoke tests), each run in a fresh process so peak RSS is that
+ * run's. Next to it, in the same loop so both see the same machine load, Debian's PostgreSQL
+ * applies the canonical and the dump with psql into two fresh databases.
+ *
+ * Prints the engine's profile per stage (database starts, scratch copies, RLS, smoke, process
+ * overhead), peak RSS, the load average, and the ratio to PostgreSQL.
+ * Targets (issue 15): full check ≤ 4× PostgreSQL applying canonical + dump; peak RSS ≤ 350 MB.
+ *
+ * Env: BENCH_RUNS=3  BENCH_SAMPLES=legacy_head,reconciled_baseline  BENCH_SKIP_BUILD=1
+ * Writes bench/results/sample.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, build, engineRun, fmt, median, pgApply, postgresAvailable, profileColumns, stage } from './lib.mjs';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const SAMPLES = (process.env.BENCH_SAMPLES ?? 'legacy_head,reconciled_baseline').split(',').map((s) => s.trim());
+const TARGET_RATIO = 4;
+const TARGET_RSS_MB = 350;
+
+build();
+const pgVersion = postgresAvailable();
+if (!pgVersion) console.log('PostgreSQL not available (set PGHOST/PGPORT) — comparison skipped');
+const cores = availableParallelism();
+const rows = [];
+for (const name of SAMPLES) {
+  const dump = join('schema', 'samples', `${name}.sql`);
+  const runs = [];
+  const pg = [];
+  for (let i = 0; i < RUNS; i++) {
+    process.stderr.write(`${name} run ${i + 1}/${RUNS}: engine…`);
+    runs.push(engineRun('--', 'check', '--dump', dump));
+    if (pgVersion) {
+      process.stderr.write(' PostgreSQL…');
+      pg.push(pgApply(join(ROOT, 'schema', 'canonical_schema.sql'), 'i15_bench_canonical') + pgApply(join(ROOT, dump), 'i15_bench_dump', { stopOnError: false }));
+    }
+    process.stderr.write('\n');
+  }
+  const med = (f) => Math.round(median(runs.map(f)) * 10) / 10;
+  const p = (r) => profileColumns(r);
+  const row = {
+    sample: name,
+    verdict: runs[0].verdict,
+    rls: runs[0].rls,
+    smoke: runs[0].smoke,
+    db_starts: p(runs[0]).db_starts,
+    clones: p(runs[0]).clones,
+    db_start_ms: med((r) => p(r).db_start_ms),
+    load_ms: med((r) => stage(r, 'load_canonical', 'load_dump') - p(r).db_start_ms),
+    introspect_ms: med((r) => stage(r, 'introspect_canonical', 'introspect_dump')),
+    compare_ms: med((r) => stage(r, 'compare')),
+    clone_ms: med((r) => p(r).clone_ms),
+    rls_ms: med((r) => stage(r, 'rls') - stage(r, 'clone_rls')),
+    smoke_ms: med((r) => stage(r, 'smoke') - stage(r, 'clone_smoke')),
+    total_ms: med((r) => r.timings.total),
+    overhead_ms: med((r) => p(r).overhead_ms),
+    process_wall_ms: med((r) => r.wall_ms),
+    peak_rss_mb: med((r) => r.peak_rss_mb),
+    postgres_apply_ms: pg.length ? Math.round(median(pg)) : null,
+    ratio_vs_postgres: null,
+    load_average: med((r) => r.load_average),
+    runs_detail: runs,
+    postgres_runs_ms: pg.map(Math.round),
+  };
+  if (row.postgres_apply_ms) row.ratio_vs_postgres = Math.round((row.total_ms / row.postgres_apply_ms) * 100) / 100;
+  rows.push(row);
+}
+
+console.log(`\nBundled sample: full CLI check (RLS + smoke), median of ${RUNS} runs; stages exclusive (load without the DB start, rls/smoke without their copy)`);
+const header = ['sample', 'DB starts', 'load', 'introspect', 'compare', 'copies', 'RLS', 'smoke', 'total', 'process overhead', 'peak RSS', 'PG apply', 'total / PG', `≤ ${TARGET_RATIO}×`, `RSS ≤ ${TARGET_RSS_MB} MB`, 'load avg'];
+const table = rows.map((r) => [r.sample, `${fmt(r.db_start_ms)} (${r.db_starts})`, fmt(r.load_ms), fmt(r.introspect_ms), fmt(r.compare_ms), `${fmt(r.clone_ms)} (${r.clones})`,
+  fmt(r.rls_ms), fmt(r.smoke_ms), fmt(r.total_ms), fmt(r.overhead_ms), `${r.peak_rss_mb} MB`, fmt(r.postgres_apply_ms),
+  r.ratio_vs_postgres === null ? 'n/a' : `${r.ratio_vs_postgres}×`, r.ratio_vs_postgres === null ? 'n/a' : r.ratio_vs_postgres <= TARGET_RATIO ? 'MET' : 'NOT MET',
+  r.peak_rss_mb <= TARGET_RSS_MB ? 'MET' : 'NOT MET', r.load_average.toFixed(1)]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+console.log(line(header));
+for (const row of table) console.log(line(row));
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results', 'sample.json'), JSON.stringify({
+  generated_at: new Date().toISOString(), node: process.version, postgres: pgVersion, runs: RUNS, cores, load_average: loadavg(),
+  targets: { ratio_vs_postgres: TARGET_RATIO, peak_rss_mb: TARGET_RSS_MB }, rows,
+}, null, 2) + '\n');
+console.log('wrote bench/results/sample.json');
