@@ -133,7 +133,7 @@ export function generateTour(model: SchemaModel, maxTables = 12): Tour {
       body: `${model.tables.length - shown} more tables are not narrated here. The data dictionary lists every table with its columns, keys and comments; the ERD shows the groups.` });
   }
   step({ id: 'checking-a-dump', title: 'Checking a dump against it', route: '#/compliance', highlight: null,
-    body: 'Open a `pg_dump` with **Open dump** (or drop it on the window): the compliance view lists what differs from this schema, the RLS view tests isolation by behaviour, and the drift table records what the team decides about each difference.' });
+    body: 'Open a `pg_dump` with **Open dump** (or drop it anywhere on the page): the compliance view lists what differs from this schema, the RLS view tests isolation by behaviour, and the drift table records what the team decides about each difference.' });
   return { title: 'Generated tour', steps, source: '(generated from the schema)' };
 }
 
