@@ -15,9 +15,13 @@
  *   lives in that process), read after the verdict.
  * - profile: the engine's database starts and scratch copies (report `timings`), and the page's
  *   own share (navigation → verdict minus the worker's time for the check).
+ * - open_remove_cycles (issue 11): in one tab, open a bundled sample dump, wait for its verdict,
+ *   remove it; CYCLES times. The renderer processes' resident memory (RSS, the page and its
+ *   engine worker: PGlite's WASM memory lives there) after each cycle, and each cycle's time to
+ *   verdict: both should stay flat (a removed dump frees its database; adding one checks only it).
  *
  * Targets: first verdict ≤ 3 s, initial JS ≤ 250 KB gzip.
- * Env: BROWSER_BENCH_RUNS=3  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
+ * Env: BROWSER_BENCH_RUNS=3  BROWSER_BENCH_CYCLES=20  BENCH_SKIP_BUILD=1. `node bench/browser.mjs` writes
  * bench/results/browser.json; `run()` returns the same object.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 
@@ -33,6 +38,7 @@ const ROOT = join(HERE, '..');
 const DIST = join(ROOT, 'dist', 'app');
 const RUNS = Math.max(1, Number(process.env.BROWSER_BENCH_RUNS ?? 3));
 const PORT = 4394;
+const CYCLES = Math.max(0, Number(process.env.BROWSER_BENCH_CYCLES ?? 20));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
@@ -86,6 +92,37 @@ async function firstVerdict(browser, base) {
   return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer };
 }
 
+/** Resident memory (MB) of the renderer processes under the browser (Linux /proc via ps). */
+function rendererRssMb(browserPid) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).trim().split('\n')
+    .map((l) => { const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l); return m && { pid: +m[1], ppid: +m[2], rss: +m[3], args: m[4] }; }).filter(Boolean);
+  const mine = new Set([browserPid]);
+  for (let grew = true; grew;) { grew = false; for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; } }
+  return Math.round(rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).reduce((a, r) => a + r.rss, 0) / 1024);
+}
+
+async function openRemoveCycles(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pid = browser.process()?.pid;
+  await page.goto(base + '#/sources');
+  const tabs = page.getByRole('tablist', { name: 'Dumps' });
+  await tabs.getByRole('tab').first().filter({ hasText: /PASS|FAIL|WARN_PASS|INCOMPLETE/ }).waitFor({ timeout: 180_000 });
+  const cycles = [];
+  for (let i = 0; i < CYCLES; i++) {
+    const t0 = Date.now();
+    await page.getByLabel('Bundled sample').selectOption('reconciled_baseline.sql');
+    await tabs.getByRole('tab', { name: /reconciled_baseline\.sql.*(PASS|FAIL|WARN_PASS|INCOMPLETE)/ }).waitFor({ timeout: 180_000 });
+    const ms = Date.now() - t0;
+    await page.getByRole('button', { name: 'Remove dump reconciled_baseline.sql' }).click();
+    await tabs.getByRole('tab', { name: /reconciled_baseline\.sql/ }).waitFor({ state: 'detached' });
+    await page.waitForTimeout(500);
+    cycles.push({ ms, rss_mb: pid ? rendererRssMb(pid) : null });
+  }
+  await context.close();
+  return cycles;
+}
+
 export async function run() {
   if (!(process.env.BENCH_SKIP_BUILD && existsSync(join(DIST, 'index.html')))) {
     process.stderr.write('building the app (vite build)…\n');
@@ -99,8 +136,10 @@ export async function run() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const runs = [];
+  let cycles = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await firstVerdict(browser, base));
+    cycles = CYCLES ? await openRemoveCycles(browser, base) : [];
   } finally {
     await browser.close();
     await new Promise((r) => server.httpServer.close(r));
@@ -119,6 +158,7 @@ export async function run() {
     initial_js_gzip_bytes: size.js_gzip,
     initial_js: size.js,
     initial_css: size.css,
+    open_remove_cycles: cycles,
     targets: { first_verdict_ms: 3000, initial_js_gzip_bytes: 250 * 1024 },
     targets_met: { first_verdict: first <= 3000, initial_js: size.js_gzip <= 250 * 1024 },
   };
@@ -135,6 +175,9 @@ export async function run() {
     console.log(`engine profile (last run): ${starts.length} database start(s) ${sum(starts)} ms, ${clones.length} scratch cop(ies) ${sum(clones)} ms; ` +
       `check in the worker ${Math.round(result.engine_timings_ms.worker_ms)} ms of ${runs.at(-1).ms} ms to the verdict`);
     console.log('engine timings (last run):', JSON.stringify(t));
+  }
+  if (cycles.length) {
+    console.log(`open/remove ×${cycles.length}: renderer RSS ${cycles.map((c) => c.rss_mb).join(', ')} MB; verdict ms ${cycles.map((c) => c.ms).join(', ')}  (load average ${loadavg()[0].toFixed(1)})`);
   }
   console.log('wrote bench/results/browser.json');
   return result;

@@ -5,18 +5,22 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pgliteFactory } from '../adapters/pglite';
+import { serveEngine } from '../adapters/node/engine-child';
+import { checkSupervised } from '../adapters/node/supervised-check';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
-import { prepareCanonical, runCheck, type CheckInput, type EngineEnv, type PreparedCanonical } from '../core/pipeline';
 import { phaseScope, worstExitCode, type ExitCode } from '../core/gates';
 import type { Report } from '../core/report/types';
 import { defaultSpec } from '../core/spec/defaults';
 import { formatInventory, inventory } from '../core/spec/inventory';
 import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
-import { bundledSmoke, displayPath, packagePath, packageVersion, readBytes, readText } from './files';
+import { bundledSmoke, checkWritable, displayPath, packagePath, packageVersion, readBytesCapped, readText } from './files';
 import { render } from './render';
+import { lintCommand } from './lint';
+import { reversibilityCommand } from './reversibility';
+import { bundledTemplate } from './template';
+import { readMigrationEvidence } from './migration-evidence';
 
 export interface Io {
   stdout(text: string): void;
@@ -28,12 +32,12 @@ const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => p
 export const EXIT_INTERNAL = 4;
 
 /**
- * Read a SQL input as bytes and vet it (binary, empty, not SQL → InputError at its location).
- * `allowEmpty`: an empty canonical is a valid empty schema.
+ * Read a SQL input as bytes, no more than the cap, and vet it (too large, binary, empty, not SQL →
+ * InputError at its location). `allowEmpty`: an empty canonical is a valid empty schema.
  */
-function readSql(path: string, allowEmpty = false): { name: string; sql: string } {
+function readSqlCapped(path: string, maxBytes: number, allowEmpty = false): { name: string; sql: string } {
   const name = displayPath(path);
-  return { name, sql: checkUsableInput(readBytes(path), name, { allowEmpty }) };
+  return { name, sql: checkUsableInput(readBytesCapped(path, maxBytes, name), name, { maxBytes, allowEmpty }) };
 }
 
 /**
@@ -57,59 +61,50 @@ function stageLogger(io: Io): (stage: string) => void {
   };
 }
 
-/**
- * The initialised data directory the CLI build ships beside its bundle (vite.cli.config.ts);
- * null when running unbundled (vitest), so the factory runs initdb instead.
- */
-async function bundledTemplate(): Promise<Blob | null> {
-  const url = new URL('./pgdata.bin', import.meta.url);
-  if (url.protocol !== 'file:') return null;
-  const bytes = await readFile(url).catch(() => null);
-  return bytes ? new Blob([bytes]) : null;
-}
-
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
+  if (cmd.output) checkWritable(cmd.output);
+  const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
   const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
   // Validate the overlay and the phase before any database work: bad input fails fast.
   phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
   const dumps = cmd.dumps.map((path) => readSql(path));
+  const migrations = readMigrationEvidence(cmd.lintReport ?? null, cmd.reversibilityReport ?? null);
   // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
   const bundled = cmd.spec === null && cmd.canonical === null;
   const smoke = bundled ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (bundled ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  // Seed overrides describe the canonical's tables: the bundled ones go with the bundled canonical,
+  // with or without its overlay (--no-spec still runs the RLS oracle on it).
+  const seedsPath = cmd.seeds ?? (cmd.canonical === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
-  const env: EngineEnv = {
-    factory: pgliteFactory({ template: bundledTemplate }),
-    now: () => new Date(),
-    toolVersion: packageVersion(),
-    onProgress: cmd.quiet ? undefined : stageLogger(io),
-  };
-  let prepared: PreparedCanonical | undefined;
-  const reports: Report[] = [];
-  const codes: Report['exit_code'][] = [];
-  try {
-    for (const dump of dumps) {
-      const input: CheckInput = { canonical, spec, dump, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour };
-      if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
-      prepared ??= await prepareCanonical(canonical, env);
-      const result = await runCheck(input, env, { canonical: prepared });
-      await result.dumpDb.close();
-      const r = result.report;
-      reports.push(r);
-      codes.push(r.exit_code);
-      if (!cmd.quiet) {
-        const s = r.summary;
-        io.stderr(`${dump.name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
-          `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
-        if (r.incomplete) {
-          const i = r.incomplete;
-          io.stderr(`${i.source}:${i.line}:${i.column}: ${i.input} could not be fully used (${i.errors} load error${i.errors === 1 ? '' : 's'}, first: ${i.sqlstate} ${i.message}); the divergences above are partial\n`);
-        }
+  const log = cmd.quiet ? undefined : stageLogger(io);
+  for (const dump of dumps) {
+    if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
+  }
+  const template = await bundledTemplate();
+  // The engine runs in a child process under the watchdog: a statement past the budget, or one
+  // that crashes PGlite, is stopped and reported at its line, and the check goes on.
+  const reports = await checkSupervised(
+    { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion(), migrations },
+    {
+      budgetMs: cmd.statementTimeoutMs,
+      template: template ? new Uint8Array(await template.arrayBuffer()) : null,
+      onProgress: log,
+      onStop: (stop) => io.stderr(`${stop.source}:${stop.line}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
+    },
+  );
+  const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);
+  if (!cmd.quiet) {
+    for (const r of reports) {
+      const s = r.summary;
+      const name = r.inputs.find((i) => i.role === 'dump')?.name ?? 'dump';
+      io.stderr(`${name}: ${r.verdict} (exit ${r.exit_code}): ${s.blocking} BLOCKING, ${s.high} HIGH, ${s.medium} MEDIUM, ${s.low} LOW; ` +
+        `${r.load.dump.errors.length} load errors; ${Object.values(r.phases).map((g) => g.status).join('/') || 'no phases'}\n`);
+      if (r.incomplete) {
+        const i = r.incomplete;
+        io.stderr(`${i.source}:${i.line}:${i.column}: ${i.input} could not be fully used (${i.errors} load error${i.errors === 1 ? '' : 's'}, first: ${i.sqlstate} ${i.message}); the divergences above are partial\n`);
       }
     }
-  } finally {
-    await prepared?.db.close();
   }
   const text = render(reports, cmd.format);
   if (cmd.output) {
@@ -130,9 +125,17 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
   return 0;
 }
 
+// The built CLI forks its own bundle as the engine child (adapters/node/supervised-check.ts).
+if (process.env.SKELDIR_ENGINE_CHILD === '1' && process.send) {
+  delete process.env.SKELDIR_ENGINE_CHILD;
+  serveEngine(bundledTemplate);
+}
+
 /** Runs the CLI; returns the process exit code (never throws). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    if (argv[0] === 'lint') return await lintCommand(argv.slice(1), io);
+    if (argv[0] === 'reversibility') return await reversibilityCommand(argv.slice(1), io);
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':

@@ -15,6 +15,7 @@ import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
 import type { CheckRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+import { lintFiles, reversibility } from './migrations';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -183,6 +184,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'warm':
       factory.warm();
+      break;
+    case 'lint':
+      void lintFiles(msg).then(post);
+      break;
+    case 'reversibility':
+      void reversibility(msg, factory, TOOL_VERSION).then(post);
       break;
   }
 };

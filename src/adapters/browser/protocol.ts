@@ -5,6 +5,8 @@
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
+import type { LintResult } from '../../core/lint/engine';
+import type { ReversibilityReport } from '../../core/reversibility/types';
 
 export interface NamedText {
   name: string;
@@ -51,7 +53,25 @@ export interface WarmRequest {
   type: 'warm';
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest;
+/** DDL lint of migration files (Migrations view). */
+export interface LintRequest {
+  type: 'lint';
+  id: number;
+  files: (NamedText & { role: 'up' | 'down' })[];
+  spec: NamedText | null;
+}
+
+/** Upgrade → downgrade → upgrade on a base schema (Migrations view). */
+export interface ReversibilityRequest {
+  type: 'reversibility';
+  id: number;
+  base: NamedText;
+  up: NamedText;
+  down: NamedText;
+  spec: NamedText | null;
+}
+
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | LintRequest | ReversibilityRequest;
 
 export interface ProgressMessage {
   type: 'progress';
@@ -111,4 +131,18 @@ export interface SqlResultMessage {
   error: { message: string; sqlstate: string | null; position: number | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage;
+export interface LintResultMessage {
+  type: 'lint-result';
+  id: number;
+  results: LintResult[];
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export interface ReversibilityResultMessage {
+  type: 'reversibility-result';
+  id: number;
+  report: ReversibilityReport | null;
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | LintResultMessage | ReversibilityResultMessage;

@@ -25,6 +25,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'drift', label: 'Drift', load: () => import('../drift/Drift.svelte') },
   { id: 'erd', label: 'ERD', load: () => import('./ErdRoute.svelte') },
   { id: 'sql', label: 'SQL console', load: () => import('../sql/SqlConsole.svelte') },
+  { id: 'migrations', label: 'Migrations', load: () => import('../migrations/Migrations.svelte') },
 ];
 
 /** The view a bare URL opens. */

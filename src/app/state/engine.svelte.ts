@@ -2,7 +2,7 @@
  * The engine worker, wrapped: post a check, get per-dump results as `$state.raw`.
  * Stale messages (from a run that was replaced) are dropped by run id.
  */
-import type { FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
@@ -122,7 +122,32 @@ export class Engine {
     this.outcomes = { ...this.outcomes, [key]: { ...prev, ...patch } };
   }
 
+  #migrationReplies = new Map<number, (r: LintResultMessage | ReversibilityResultMessage) => void>();
+
+  /** Lint migration files in the worker (Migrations view). */
+  lint(files: LintRequest['files'], spec: LintRequest['spec']): Promise<LintResultMessage> {
+    return this.#ask({ type: 'lint', id: -++this.#queryId, files: files.map((f) => ({ ...f })), spec: spec ? { ...spec } : null }) as Promise<LintResultMessage>;
+  }
+
+  /** Upgrade → downgrade → upgrade on `base` in the worker (Migrations view). */
+  reversibility(req: Omit<ReversibilityRequest, 'type' | 'id'>): Promise<ReversibilityResultMessage> {
+    const plain = (t: { name: string; text: string }) => ({ name: t.name, text: t.text });
+    return this.#ask({ type: 'reversibility', id: -++this.#queryId, base: plain(req.base), up: plain(req.up), down: plain(req.down), spec: req.spec ? plain(req.spec) : null }) as Promise<ReversibilityResultMessage>;
+  }
+
+  #ask(m: LintRequest | ReversibilityRequest): Promise<LintResultMessage | ReversibilityResultMessage> {
+    return new Promise((resolve) => {
+      this.#migrationReplies.set(m.id, resolve);
+      this.#post(m);
+    });
+  }
+
   #receive(m: FromWorker) {
+    if (m.type === 'lint-result' || m.type === 'reversibility-result') {
+      this.#migrationReplies.get(m.id)?.(m);
+      this.#migrationReplies.delete(m.id);
+      return;
+    }
     if (m.type === 'sql-result') {
       this.#queries.get(m.id)?.(m);
       this.#queries.delete(m.id);

@@ -5,6 +5,7 @@
  * never left as raw HTML.
  */
 import type { DictTag, DictionaryEntry } from './types';
+import { escapeAutolinks } from '../report/text';
 
 /** GitHub's heading slug: lower-case, punctuation dropped, spaces → `-`. */
 export function markdownSlug(heading: string): string {
@@ -13,12 +14,12 @@ export function markdownSlug(heading: string): string {
 
 /** Escape text so it renders literally in a Markdown table cell or paragraph. */
 export function mdText(s: string): string {
-  return s
+  return escapeAutolinks(s
     .replace(/\r?\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1');
+    .replace(/([\\`*_[\]|#])/g, '\\$1'));
 }
 
 /** Inline code span that survives backticks in the content; pipes escaped for table cells. */

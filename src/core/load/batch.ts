@@ -29,6 +29,10 @@ const ALONE = [
   /^(commit|rollback)\s+prepared\b/,
   /^alter\s+type\b[\s\S]*\badd\s+value\b/,
   /\bconcurrently\b/,
+  // Statements whose point is to run code (a DO block, a query, a procedure): the likeliest to
+  // run past the statement budget. Alone, a stop names them at once instead of stopping a whole
+  // batch first (core/guard); pg_dump writes few of them (set_config, setval).
+  /^(do|select|with|values|explain|table)\b/,
 ];
 
 /**

@@ -20,6 +20,7 @@ import { errorLocation } from './position';
 import { classifyStatement, extensionName, type StatementKind } from './statements';
 import { quoteIdent } from '../pgtext';
 import { BATCH_MAX_CHARS, BatchSize, batchable } from './batch';
+import type { Activity, Stop } from '../guard/types';
 import { recoveryPoint } from './recover';
 
 export { checkUsableInput } from './input';
@@ -36,6 +37,15 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called with statements done so far and the total, at most every ~50 ms and once at the end. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * `COPY … FROM stdin` data: `load` (the default here) or `skip`. A skipped block's COPY still
+   * runs, with no rows, so its table and column list are checked; a note counts what was skipped.
+   */
+  copyData?: 'load' | 'skip';
+  /** Told before each round trip to the server, and with null after it: the watchdog's heartbeat. */
+  onActivity?: (activity: Activity | null) => void;
+  /** What a watchdog stopped in an earlier attempt at this input: recorded as errors (or split), never re-run. */
+  stops?: readonly Stop[];
 }
 
 /** Most roles one statement may name that we create on the fly (GRANT … TO a, b, c). */
@@ -111,6 +121,8 @@ class Runner {
   /** Notes that repeat (one per kind, with a count): key → first line, message, count. */
   private readonly grouped = new Map<string, { note: LoadNote; count: number; what: string }>();
   private readonly createdRoles = new Set<string>();
+  /** COPY data blocks not loaded (copyData: 'skip'): how many, their rows, the first one's line. */
+  private readonly copySkipped = { blocks: 0, rows: 0, line: 0 };
   /** Inside an explicit BEGIN … COMMIT of the script. */
   private inTransaction = false;
   /** Line of the script's last BEGIN, for the note when it is never committed. */
@@ -174,7 +186,7 @@ class Runner {
   /** Queues a plain statement for the next batch, or runs it alone after the queued ones. */
   async add(item: SqlItem | CopyItem, total: number): Promise<void> {
     const kind: StatementKind = item.kind === 'sql' ? classifyStatement(item.text) : { type: 'other' };
-    if (item.kind === 'sql' && kind.type === 'other' && batchable(item.text)) {
+    if (item.kind === 'sql' && kind.type === 'other' && batchable(item.text) && !this.inStoppedBatch(item)) {
       if (this.pending.length >= this.batchSize.limit || (this.pending.length > 0 && this.pendingChars + item.text.length > BATCH_MAX_CHARS)) {
         await this.flush(total);
         if (this.recovering) return;
@@ -218,6 +230,15 @@ class Runner {
   }
 
   private async runBatch(batch: readonly SqlItem[]): Promise<boolean> {
+    this.activity(batch[0].line, batch[batch.length - 1].endLine, true);
+    try {
+      return await this.runBatchNow(batch);
+    } finally {
+      this.opts.onActivity?.(null);
+    }
+  }
+
+  private async runBatchNow(batch: readonly SqlItem[]): Promise<boolean> {
     const sql = batch.map((i) => i.text).join('\n');
     if (!this.inTransaction) {
       try {
@@ -240,6 +261,36 @@ class Runner {
   private async statement(item: SqlItem | CopyItem, kind: StatementKind): Promise<void> {
     this.done++;
     const skippedExtensions = this.skippedExtensions;
+
+    const stop = this.opts.stops?.find((s) => !s.batch && s.source === this.opts.source && s.line === item.line);
+    if (stop) {
+      // A stack overflow is what a server fails with 54001 and goes on: an ordinary error. A
+      // timeout or crash means the input was not fully used: `stopped` makes the verdict INCOMPLETE.
+      const sqlstate = { timeout: '57014', stack: '54001', crash: 'XX000' }[stop.reason];
+      const error: LoadError = { line: item.line, column: item.column, sqlstate, message: stop.message, statement: item.text };
+      if (stop.reason !== 'stack') error.stopped = stop.reason;
+      this.errors.push(error);
+      return;
+    }
+    if (kind.type === 'server_config') {
+      this.group(`reconfig:${kind.what}`, item.line, 'server_config_skipped', kind.what, 'skipped: it only reconfigures the server, which a schema check does not use');
+      return;
+    }
+    if (kind.type === 'client_encoding') {
+      this.group('client-encoding', item.line, 'client_encoding_kept', `client_encoding ${kind.name}`,
+        'the input was decoded from this encoding when it was read; the session stays UTF8 (the engine sends UTF-8 text)');
+      return;
+    }
+    if (kind.type === 'server_file') {
+      this.group(`server-file:${kind.what}`, item.line, 'server_file_refused', kind.what,
+        'refused: it would run a program or read a file on the machine running the check (psql\'s \\copy reads the client\'s files instead)');
+      return;
+    }
+    if (item.kind === 'copy' && this.opts.copyData === 'skip') {
+      this.copySkipped.blocks++;
+      this.copySkipped.rows += countLines(item.data);
+      this.copySkipped.line ||= item.line;
+    }
 
     if (kind.type === 'create_extension' || kind.type === 'comment_on_extension') {
       if (skippedExtensions.has(kind.name)) {
@@ -272,15 +323,24 @@ class Runner {
    * otherwise one failure would abort everything up to COMMIT with 25P02.
    */
   private async execute(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
-    const sql = item.kind === 'copy' ? copyFromBlob(item) : item.text;
-    const options = item.kind === 'copy' ? { blob: new Blob([item.data]) } : undefined;
+    this.activity(item.line, item.endLine, false);
+    try {
+      return await this.executeNow(item, transactionControl);
+    } finally {
+      this.opts.onActivity?.(null);
+    }
+  }
+
+  private async executeNow(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
+    const data = item.kind === 'copy' && this.opts.copyData !== 'skip' ? item.data : '';
     let recoveredAbort = false;
     for (let attempt = 0; ; attempt++) {
       const guarded = this.inTransaction && !transactionControl;
       const savepoint = `skeldir_load_${++this.savepoints}`;
       if (guarded) await this.db.exec(`SAVEPOINT ${savepoint}`);
       try {
-        await this.db.query(sql, [], options);
+        if (item.kind === 'copy') await this.db.copyFrom(item.text, { offset: item.stdinOffset, length: item.stdinLength }, data);
+        else await this.db.query(item.text, []);
         if (guarded) await this.db.exec(`RELEASE SAVEPOINT ${savepoint}`);
         return true;
       } catch (err) {
@@ -357,6 +417,15 @@ class Runner {
     await this.db.exec(`RESET ROLE; SET SESSION AUTHORIZATION ${quoteIdent(this.bootUser)}; RESET ALL;`);
   }
 
+  private activity(line: number, endLine: number, batch: boolean): void {
+    this.opts.onActivity?.({ source: this.opts.source, line, endLine, batch });
+  }
+
+  /** Inside a batch a watchdog stopped before: each statement runs alone, so the culprit is found. */
+  private inStoppedBatch(item: SqlItem): boolean {
+    return !!this.opts.stops?.some((s) => s.batch && s.source === this.opts.source && item.line >= s.line && item.line <= s.endLine);
+  }
+
   progress(total: number, final = false): void {
     if (!this.opts.onProgress) return;
     const now = Date.now();
@@ -381,13 +450,23 @@ class Runner {
       ...note,
       message: `${what}: ${note.message}${count > 1 ? ` (${count} times, first at line ${note.line})` : ''}`,
     }));
+    const { blocks, rows, line } = this.copySkipped;
+    if (blocks > 0) {
+      grouped.push({
+        line, code: 'copy_data_skipped',
+        message: `COPY data not loaded for a schema check: ${blocks} block${blocks === 1 ? '' : 's'}, ${rows} row${rows === 1 ? '' : 's'} (each COPY ran with no rows, so its table and columns are still checked; --with-data loads them)`,
+      });
+    }
     return [...this.plainNotes, ...grouped].sort((a, b) => a.line - b.line);
   }
 }
 
-/** `COPY … FROM stdin` → `COPY … FROM '/dev/blob'`, PGlite's stand-in for psql's stdin stream. */
-export function copyFromBlob(item: CopyItem): string {
-  return item.text.slice(0, item.stdinOffset) + "'/dev/blob'" + item.text.slice(item.stdinOffset + item.stdinLength);
+/** Data lines in a COPY block (each ends in a newline, the last one may not). */
+function countLines(data: string): number {
+  if (data === '') return 0;
+  let n = 0;
+  for (let i = data.indexOf('\n'); i !== -1; i = data.indexOf('\n', i + 1)) n++;
+  return data.endsWith('\n') ? n : n + 1;
 }
 
 /** The role a `role "x" does not exist` error names (42704 from GRANT/OWNER TO, 22023 from SET ROLE). */

@@ -18,7 +18,7 @@ const ORDER = [
   // GateDecision
   'status', 'reason', 'required_action', 'blocking_items', 'counts', 'exit_code',
   // load
-  'canonical', 'dump', 'statements', 'executed', 'errors', 'notes', 'ms', 'column', 'sqlstate', 'code', 'statement',
+  'canonical', 'dump', 'statements', 'executed', 'errors', 'notes', 'ms', 'column', 'sqlstate', 'code', 'statement', 'stopped',
   // rls / smoke
   'tests', 'summary', 'scenario', 'phase', 'title', 'outcome', 'passed', 'failed', 'inconclusive', 'detail', 'sql', 'role', 'tenant', 'rows',
   // incomplete

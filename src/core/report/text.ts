@@ -4,10 +4,19 @@
  * well-formed.
  */
 
-/** One Markdown table cell: no newlines, pipes escaped, HTML-significant characters as entities. */
+/**
+ * GitHub turns `https://…`, `www.…` and `a@b.c` into links even without `<…>` (extended
+ * autolinks): in a name or a comment that would make user content a link. A backslash before
+ * the `:`, the `.` or the `@` (any ASCII punctuation may be escaped) renders the same text, unlinked.
+ */
+export function escapeAutolinks(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1\\://').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`).replace(/@/g, '\\@');
+}
+
+/** One Markdown table cell: no newlines, pipes escaped, HTML-significant characters as entities, no autolinks. */
 export function mdCell(text: string | number | null | undefined): string {
   if (text === null || text === undefined || text === '') return '';
-  return String(text)
+  return escapeAutolinks(String(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -15,7 +24,7 @@ export function mdCell(text: string | number | null | undefined): string {
     .replace(/([\\`*_[\]])/g, (m) => (m === '\\' ? '\\\\' : `\\${m}`))
     .replace(/\r?\n/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim());
 }
 
 /** Inline code in a Markdown table cell (SQL, definitions): backticks and pipes neutralised. */

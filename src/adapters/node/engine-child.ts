@@ -1,0 +1,125 @@
+/**
+ * The engine side of the CLI's watchdog: a child process that runs the checks of a job
+ * (the same runCheck as everywhere) and tells its parent, before and after each round trip to
+ * PGlite, what it is running. The parent (supervised-check.ts) kills it when a statement
+ * outlives the budget, or sees it die (V8 fatal error, out of memory, WASM trap), and starts a
+ * new one with the stopped statement in `job.stops`.
+ *
+ * A child process, not a worker thread: a V8 fatal error ends the whole process it happens in
+ * (PGlite after a runaway SQL recursion: "Fatal JavaScript invalid size error", exit 133), so
+ * only a process boundary contains it.
+ */
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { wrapPglite } from '../pglite';
+import { isSupportedExtension, loadExtensions } from '../pglite-extensions';
+import { lazyDb } from '../browser/prebuilt-canonical';
+import { InputError } from '../../core/errors';
+import type { DbFactory } from '../../core/db';
+import { guardDb, guardFactory } from '../guard-db';
+import type { Activity } from '../../core/guard/types';
+import { prepareCanonical, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
+import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
+
+type Extensions = NonNullable<PGliteOptions['extensions']>;
+
+
+const send = (m: FromEngine) => process.send!(m);
+
+/** Forwards the loader's activities to the parent. */
+const heartbeat = (a: Activity | null) => send({ type: 'activity', activity: a });
+
+/**
+ * Ends this process because PostgreSQL is poisoned (guard-db.ts): the parent restarts without the
+ * current activity, blamed as a stack overflow. The IPC message first, so the activity has arrived.
+ */
+function die(): Promise<never> {
+  process.send!({ type: 'progress', stage: 'engine poisoned' } satisfies FromEngine, () => process.exit(EXIT_ENGINE_POISONED));
+  return new Promise<never>(() => {});
+}
+
+async function template(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<Blob> {
+  if (job.template) return new Blob([new Uint8Array(job.template)]);
+  const shipped = await bundled();
+  if (shipped) return shipped;
+  const boot = await PGlite.create();
+  const blob = await boot.dumpDataDir('gzip');
+  await boot.close();
+  send({ type: 'template', bytes: new Uint8Array(await blob.arrayBuffer()) });
+  return blob;
+}
+
+/** Databases started from `data`, each remembered by `made` (to snapshot the canonical one). */
+function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, names: readonly string[]) => void): DbFactory {
+  return {
+    async create() {
+      const pg = await PGlite.create({ loadDataDir: data, extensions: (await loadExtensions(names)) as Extensions });
+      made(pg, names);
+      return wrapPglite(pg, names);
+    },
+    withExtensions: (more) => pgliteFrom(data, [...names, ...more], made),
+    supportsExtension: isSupportedExtension,
+  };
+}
+
+/** The canonical from an earlier attempt's snapshot, when it is of this very text. */
+function fromSnapshot(snap: CanonicalSnapshot | null, name: string, sha256: string): PreparedCanonical | undefined {
+  if (!snap || snap.meta.name !== name || snap.meta.sha256 !== sha256) return undefined;
+  const { meta } = snap;
+  return {
+    name, sha256, bytes: meta.bytes, model: meta.model, summary: meta.summary,
+    db: lazyDb(async () => guardDb(wrapPglite(await PGlite.create({
+      loadDataDir: new Blob([new Uint8Array(snap.dataDir)]), extensions: (await loadExtensions(meta.extensions)) as Extensions,
+    }), meta.extensions), die)),
+    timings: { load_canonical: 0, introspect_canonical: 0 },
+  };
+}
+
+async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<void> {
+  const tpl = await template(job, bundled);
+  let last: { pg: PGlite; names: readonly string[] } | null = null;
+  const env: EngineEnv = {
+    factory: guardFactory(pgliteFrom(tpl, [], (pg, names) => { last = { pg, names }; }), die),
+    now: () => new Date(),
+    toolVersion: job.toolVersion,
+    onProgress: (stage) => send({ type: 'progress', stage }),
+    withData: job.withData,
+    onActivity: heartbeat,
+    stops: job.stops,
+  };
+  let prepared: PreparedCanonical | undefined;
+  try {
+    for (const [index, dump] of job.dumps.entries()) {
+      prepared ??= fromSnapshot(job.canonicalSnapshot, job.canonical.name, (await sha256Hex(job.canonical.sql)).sha256);
+      if (!prepared) {
+        prepared = await prepareCanonical(job.canonical, env);
+        const made = last as { pg: PGlite; names: readonly string[] } | null;
+        if (made) {
+          const blob = await made.pg.dumpDataDir('gzip');
+          const { name, sha256, bytes, model, summary } = prepared;
+          send({ type: 'canonical', snapshot: { meta: { name, sha256, bytes, model, summary, extensions: [...made.names] }, dataDir: new Uint8Array(await blob.arrayBuffer()) } });
+        }
+      }
+      const result = await runCheck(
+        { canonical: job.canonical, spec: job.spec, dump, phase: job.phase, smoke: job.smoke, seeds: job.seeds, behaviour: job.behaviour, migrations: job.migrations },
+        env, { canonical: prepared },
+      );
+      await result.dumpDb.close();
+      send({ type: 'report', index, report: result.report });
+    }
+  } finally {
+    await prepared?.db.close();
+  }
+}
+
+/** Serves one job on the IPC channel, then exits. */
+export function serveEngine(bundled: () => Promise<Blob | null>): void {
+  process.once('message', (job: EngineJob) => {
+    run(job, bundled).then(
+      () => send({ type: 'done' }),
+      (err: unknown) => {
+        if (err instanceof InputError) send({ type: 'input-error', message: err.message, location: { ...err.location } });
+        else send({ type: 'failed', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack ?? '' });
+      },
+    ).finally(() => process.send!({ type: 'done-sending' }, () => process.disconnect()));
+  });
+}

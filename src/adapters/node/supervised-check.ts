@@ -1,0 +1,85 @@
+/**
+ * The CLI's checks under the watchdog (core/guard/supervise.ts): each attempt is a child process
+ * (engine-child.ts) given the dumps that have no report yet and every statement stopped so far.
+ * Reports arrive one by one, so a restart redoes only the dump it happened in.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../core/errors';
+import { supervise, type EngineAttempt } from '../../core/guard/supervise';
+import type { Activity, Stop } from '../../core/guard/types';
+import type { Report } from '../../core/report/types';
+import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
+
+/** Heap of the engine process; PostgreSQL's own memory is WASM memory, outside it. */
+const ENGINE_HEAP_MB = 3072;
+
+export interface SupervisedOptions {
+  budgetMs: number;
+  /** A PGlite data directory to start from (the CLI bundle ships one); null: the first attempt runs initdb. */
+  template: Uint8Array | null;
+  onProgress?: (stage: string) => void;
+  onStop?: (stop: Stop) => void;
+}
+
+/** How to start the engine child: the built bundle forks itself, the sources go through Vite. */
+function spawnEngine(): ChildProcess {
+  const here = import.meta.url;
+  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[], execArgv: [`--max-old-space-size=${ENGINE_HEAP_MB}`] };
+  if (/\.ts$/.test(here)) {
+    const register = new URL('./dev-register.mjs', here).href;
+    return fork(fileURLToPath(new URL('./engine-child-dev.mjs', here)), [], { ...options, execArgv: [...options.execArgv, '--import', register] });
+  }
+  return fork(fileURLToPath(here), [], { ...options, env: { ...process.env, SKELDIR_ENGINE_CHILD: '1' } });
+}
+
+/** The data directory an engine child made by initdb: later runs in this process start from it. */
+let initdbTemplate: Uint8Array | null = null;
+
+export async function checkSupervised(job: Omit<EngineJob, 'type' | 'stops' | 'template' | 'canonicalSnapshot'>, opts: SupervisedOptions): Promise<Report[]> {
+  const reports: Report[] = [];
+  let template = opts.template ?? initdbTemplate;
+  let canonicalSnapshot: CanonicalSnapshot | null = null;
+  const start = (stops: readonly Stop[], onActivity: (a: Activity | null) => void): EngineAttempt<Report[]> => {
+    const offset = reports.length;
+    const child = spawnEngine();
+    let stderr = '';
+    child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
+    const done = new Promise<Report[]>((resolve, reject) => {
+      let settled: { ok: true } | { ok: false; err: Error } | null = null;
+      child.on('message', (m: FromEngine) => {
+        switch (m.type) {
+          case 'activity': onActivity(m.activity); break;
+          case 'progress': opts.onProgress?.(m.stage); break;
+          case 'template': template = initdbTemplate = m.bytes; break;
+          case 'canonical': canonicalSnapshot = m.snapshot; break;
+          case 'report': reports[offset + m.index] = m.report; break;
+          case 'input-error': settled = { ok: false, err: new InputError(m.message, m.location) }; break;
+          case 'failed': settled = { ok: false, err: Object.assign(new Error(m.message), { stack: m.stack, engineFailed: true }) }; break;
+          case 'done': settled = { ok: true }; break;
+          case 'done-sending': break;
+        }
+      });
+      // 'close', not 'exit': every IPC message has been delivered by then.
+      child.on('close', (code, signal) => {
+        if (settled?.ok) resolve(reports);
+        else if (settled) reject(settled.err);
+        else reject(Object.assign(new Error(exitReason(code, signal, stderr)), code === EXIT_ENGINE_POISONED ? { stopReason: 'stack' } : {}));
+      });
+      child.on('error', (err) => reject(err));
+    });
+    child.send({ ...job, type: 'job', dumps: job.dumps.slice(offset), stops: [...stops], template, canonicalSnapshot } satisfies EngineJob);
+    return { done, kill: () => void child.kill('SIGKILL') };
+  };
+  return supervise(start, { budgetMs: opts.budgetMs, onStop: opts.onStop });
+}
+
+/** Why the engine process ended, in words: out of memory, V8 fatal error, signal. */
+function exitReason(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return 'out of memory';
+  if (/RangeError: WebAssembly|RuntimeError|unreachable|memory access out of bounds/.test(stderr)) return 'WebAssembly trap';
+  if (/Fatal JavaScript|Fatal error/.test(stderr)) return 'V8 fatal error';
+  if (code === EXIT_ENGINE_POISONED) return 'PostgreSQL overflowed its stack (runaway recursion)';
+  if (signal) return `ended by ${signal}`;
+  return `exit code ${code}`;
+}
