@@ -121,7 +121,7 @@ test('opens with no network after the first visit (service worker)', async ({ pa
 
 test('gates, RLS and SQL console views', async ({ page }) => {
   await page.goto('./#/gates');
-  await expect(page.getByRole('img', { name: 'Phase prerequisites graph' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('group', { name: 'Phase prerequisites graph' })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('button', { name: 'Export GATE_STATUS.md' })).toBeVisible();
   await shot(page, 'gates');
   await page.getByRole('link', { name: 'RLS' }).click();
