@@ -33,15 +33,25 @@ export type Command =
       maxInputBytes: number;
       /** Load COPY … FROM stdin data (default: skipped). */
       withData: boolean;
+      /** JSON outputs of `lint` / `reversibility`, as gate evidence for phases with migration_checks. */
+      lintReport?: string | null;
+      reversibilityReport?: string | null;
     }
-  | { kind: 'inventory'; spec: string | null; phase: string };
+  | { kind: 'inventory'; spec: string | null; phase: string }
+  /** Parsed by src/cli/fix.ts. */
+  | { kind: 'fix'; argv: string[] };
 
 export const USAGE = `Usage:
   skeldir-schema check --dump FILE [--dump FILE2 …] [--canonical SQL] [--spec YAML | --no-spec]
                        [--phase ID|all] [--format json|md|sarif|junit|gate-status] [--output FILE]
                        [--seeds YAML] [--no-behaviour] [--quiet]
                        [--statement-timeout SECONDS] [--max-input-size SIZE] [--with-data]
+                       [--lint-report JSON] [--reversibility-report JSON]
   skeldir-schema inventory [--spec YAML] --phase ID
+  skeldir-schema lint FILE… [--spec YAML | --no-spec] [--role up|down] [--format json|sarif|md] [--output FILE]
+  skeldir-schema reversibility --base SQL (--up FILE --down FILE | --revision FILE.py)
+                       [--spec YAML | --no-spec] [--format json|md] [--output FILE] [--quiet]
+  skeldir-schema fix --dump FILE [--canonical SQL] [--spec YAML | --no-spec] [--output fix.sql] [--down down.sql] [--format sql|json]  (fix --help)
   skeldir-schema --help | --version
 
 Checks a pg_dump (plain SQL) against the canonical schema (default: schema/canonical_schema.sql
@@ -61,7 +71,10 @@ no smoke tests, no seeds). An empty --canonical is an empty schema.
 
 Exit codes: 0 pass · 1 a BLOCKING divergence or a failed/inconclusive RLS or smoke test in scope ·
 2 HIGH divergences only · 3 input that cannot be used, or not fully (a statement failed to load;
-file:line:col on stderr, verdict INCOMPLETE) · 4 internal error. Several --dump: one report each (json: an array; sarif: one run per dump;
+file:line:col on stderr, verdict INCOMPLETE) · 4 internal error. lint: 0 no error finding (waived
+ones do not count) · 1 an error finding · 3 unusable input. reversibility: 0 faithful (down restores
+the base, up again the upgrade, every behaviour probe held) · 1 otherwise · 3 unusable input.
+Several --dump: one report each (json: an array; sarif: one run per dump;
 md, gate-status: documents separated by ---; junit: suites prefixed by the dump name); the exit
 code is the worst of them.
 `;
@@ -74,7 +87,8 @@ export function parseCommand(argv: string[]): Command {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') return { kind: 'help' };
   if (sub === '--version' || sub === '-v' || sub === 'version') return { kind: 'version' };
-  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, --help, --version)`);
+  if (sub === 'fix') return { kind: 'fix', argv: rest };
+  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, fix, lint, reversibility, --help, --version)`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -96,6 +110,8 @@ export function parseCommand(argv: string[]): Command {
         'max-input-size': { type: 'string' },
         'with-data': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        'lint-report': { type: 'string' },
+        'reversibility-report': { type: 'string' },
       },
     });
   } catch (err) {
@@ -106,7 +122,7 @@ export function parseCommand(argv: string[]): Command {
   if (v.spec !== undefined && v['no-spec']) fail('--spec and --no-spec exclude each other');
   if (sub === 'inventory') {
     if (!v.phase) fail('inventory needs --phase ID');
-    for (const k of ['dump', 'canonical', 'format', 'output', 'no-behaviour', 'no-spec', 'seeds', 'statement-timeout', 'max-input-size', 'with-data'] as const) if (v[k] !== undefined) fail(`--${k} does not apply to inventory`);
+    for (const k of ['dump', 'canonical', 'format', 'output', 'no-behaviour', 'no-spec', 'seeds', 'statement-timeout', 'max-input-size', 'with-data', 'lint-report', 'reversibility-report'] as const) if (v[k] !== undefined) fail(`--${k} does not apply to inventory`);
     return { kind: 'inventory', spec: v.spec ?? null, phase: v.phase };
   }
   if (!v.dump || v.dump.length === 0) fail('check needs --dump FILE');
@@ -120,5 +136,6 @@ export function parseCommand(argv: string[]): Command {
     statementTimeoutMs: Math.round(timeout * 1000), maxInputBytes: maxInput, withData: v['with-data'] ?? false,
     kind: 'check', dumps: v.dump, canonical: v.canonical ?? null, spec: v['no-spec'] ? false : (v.spec ?? null),
     phase: v.phase ?? 'all', format, output: v.output ?? null, behaviour: v['no-behaviour'] ? false : undefined, seeds: v.seeds ?? null, quiet: v.quiet ?? false,
+    lintReport: v['lint-report'] ?? null, reversibilityReport: v['reversibility-report'] ?? null,
   };
 }

@@ -124,7 +124,7 @@ describe('cli: any schema (--canonical without --spec), incomplete input', () =>
     expect(report.rls).toBeNull();
     expect(report.inputs.map((i) => i.role)).toEqual(['canonical_sql', 'dump']);
     expect(r.code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('a dump that did not fully load is INCOMPLETE (exit 3), names its first error, keeps the partial divergences', async () => {
     const r = await run('check', '--canonical', OTHER, '--dump', BROKEN);
@@ -138,7 +138,7 @@ describe('cli: any schema (--canonical without --spec), incomplete input', () =>
     const missingTables = report.divergences.filter((d) => d.kind === 'missing' && d.object_type === 'table').map((d) => d.object);
     expect(missingTables).toEqual(['app.accounts']);
     expect(toMarkdown(report)).toContain('**partial**');
-  }, 120_000);
+  }, 300_000);
 
   it('an empty --canonical is an empty schema: everything in the dump is extra', async () => {
     const empty = join(tmp, 'empty.sql');
@@ -152,14 +152,14 @@ describe('cli: any schema (--canonical without --spec), incomplete input', () =>
     const r2 = await run('check', '--canonical', empty, '--dump', empty, '--quiet');
     expect(r2.code).toBe(3);
     expect(r2.stderr).toMatch(/empty\.sql:1:1: input has only comments/);
-  }, 120_000);
+  }, 300_000);
 
   it('an overlay naming objects its canonical lacks is exit 3, listing them', async () => {
     const r = await run('check', '--canonical', OTHER, '--dump', OTHER, '--spec', 'schema/canonical_schema.yaml', '--quiet');
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^schema\/canonical_schema\.yaml:\d+:1: the overlay names \d+ objects absent from the canonical schema \S+: table public\.revenue_state_transitions \(line \d+\); column public\.tenants\.api_key_hash/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('cli: the real pg_dump samples (schema/samples)', () => {

@@ -9,15 +9,19 @@
 import type { Db } from '../../core/db';
 import { pgErrorFields } from '../../core/db';
 import { InputError } from '../../core/errors';
+import { proveFix } from '../../core/fix/run';
+import type { SchemaModel } from '../../core/model';
 import { quoteIdent } from '../../core/pgtext';
 import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
 import { checkUsableInput } from '../../core/load/input';
 import { guardDb, guardFactory } from '../guard-db';
 import type { Activity } from '../../core/guard/types';
+import type { Report } from '../../core/report/types';
 import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
-import type { CheckRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+import type { CheckRequest, FixRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+import { lintFiles, reversibility } from './migrations';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,6 +57,8 @@ let current: Run | null = null;
 
 /** Databases of the latest results: `canonical` and one per dump key. */
 const dbs = new Map<string, Db>();
+/** What each dump of the latest run was checked with and found (the fix starts from it). */
+const checked = new Map<string, { input: CheckInput; report: Report; dumpModel: SchemaModel }>();
 
 function keep(key: string, db: Db | undefined) {
   if (!db) return;
@@ -122,6 +128,7 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
         }
         keep('canonical', result.canonicalDb);
         keep(dump.key, result.dumpDb);
+        checked.set(dump.key, { input, report: result.report, dumpModel: result.dumpModel });
         post({
           type: 'result', id: req.id, dump: dump.key, report: result.report,
           canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, spec, ms: performance.now() - t0,
@@ -177,6 +184,30 @@ async function sqlQuery(req: SqlQueryRequest): Promise<void> {
   }
 }
 
+/**
+ * Plans and proves the fix of a dump of the latest run, from its loaded database (never
+ * changed: the proof runs on copies). Waits for a running check to finish first.
+ */
+async function fix(req: FixRequest): Promise<void> {
+  const t0 = performance.now();
+  const base = { type: 'fix-result' as const, id: req.id, dump: req.dump, toolVersion: TOOL_VERSION };
+  const none = { plan: null, script: null, verification: null, down: null };
+  try {
+    await current?.finished;
+    const last = checked.get(req.dump);
+    const db = dbs.get(req.dump);
+    if (!last || !db || !prepared) {
+      post({ ...base, ...none, ms: 0, error: 'no checked database for this dump yet: wait for the check to finish' });
+      return;
+    }
+    const env = { factory, now: () => new Date(), toolVersion: TOOL_VERSION };
+    const proof = await proveFix({ input: last.input, env, prepared, dumpDb: db, dumpModel: last.dumpModel, divergences: last.report.divergences, down: true });
+    post({ ...base, plan: proof.plan, script: proof.script, verification: proof.verification, down: proof.down, ms: performance.now() - t0, error: null });
+  } catch (err) {
+    post({ ...base, ...none, ms: performance.now() - t0, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   switch (msg.type) {
@@ -210,6 +241,15 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         dbs.delete(key);
         if (![...dbs.values()].includes(db)) void db.close().catch(() => {});
       }
+      break;
+    case 'fix':
+      void fix(msg);
+      break;
+    case 'lint':
+      void lintFiles(msg).then(post);
+      break;
+    case 'reversibility':
+      void reversibility(msg, factory, TOOL_VERSION).then(post);
       break;
   }
 };

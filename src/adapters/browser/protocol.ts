@@ -2,10 +2,13 @@
  * Messages between the page and the engine worker: two unions tagged by `type`.
  * Everything here is structured-clone safe (plain data, no classes, no functions).
  */
+import type { FixPlan, FixVerification } from '../../core/fix/types';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
 import type { Activity, Stop } from '../../core/guard/types';
+import type { LintResult } from '../../core/lint/engine';
+import type { ReversibilityReport } from '../../core/reversibility/types';
 
 export interface NamedText {
   name: string;
@@ -65,7 +68,33 @@ export interface WarmRequest {
   type: 'warm';
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | ForgetRequest;
+/** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */
+export interface FixRequest {
+  type: 'fix';
+  id: number;
+  /** Dump key of the latest run. */
+  dump: string;
+}
+
+/** DDL lint of migration files (Migrations view). */
+export interface LintRequest {
+  type: 'lint';
+  id: number;
+  files: (NamedText & { role: 'up' | 'down' })[];
+  spec: NamedText | null;
+}
+
+/** Upgrade → downgrade → upgrade on a base schema (Migrations view). */
+export interface ReversibilityRequest {
+  type: 'reversibility';
+  id: number;
+  base: NamedText;
+  up: NamedText;
+  down: NamedText;
+  spec: NamedText | null;
+}
+
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | ForgetRequest | LintRequest | ReversibilityRequest | FixRequest;
 
 /** What the engine is running now (null: between round trips): the page's watchdog heartbeat. */
 export interface ActivityMessage {
@@ -138,4 +167,33 @@ export interface SqlResultMessage {
   error: { message: string; sqlstate: string | null; position: number | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage;
+export interface FixResultMessage {
+  type: 'fix-result';
+  id: number;
+  dump: string;
+  plan: FixPlan | null;
+  /** The SQL script (hazards as comments, verification in its header). */
+  script: string | null;
+  verification: FixVerification | null;
+  down: { plan: FixPlan; script: string; verification: FixVerification } | null;
+  toolVersion: string;
+  ms: number;
+  /** Why no plan could be made (no result for that dump yet, an engine failure). */
+  error: string | null;
+}
+
+export interface LintResultMessage {
+  type: 'lint-result';
+  id: number;
+  results: LintResult[];
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export interface ReversibilityResultMessage {
+  type: 'reversibility-result';
+  id: number;
+  report: ReversibilityReport | null;
+  error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
+}
+
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage | LintResultMessage | ReversibilityResultMessage | FixResultMessage;

@@ -100,7 +100,7 @@ async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise
         }
       }
       const result = await runCheck(
-        { canonical: job.canonical, spec: job.spec, dump, phase: job.phase, smoke: job.smoke, seeds: job.seeds, behaviour: job.behaviour },
+        { canonical: job.canonical, spec: job.spec, dump, phase: job.phase, smoke: job.smoke, seeds: job.seeds, behaviour: job.behaviour, migrations: job.migrations },
         env, { canonical: prepared },
       );
       await result.dumpDb.close();

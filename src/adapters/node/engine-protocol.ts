@@ -3,6 +3,7 @@
  * Node's IPC channel with `serialization: 'advanced'` (structured clone: strings and bytes as is).
  */
 import type { Activity, Stop } from '../../core/guard/types';
+import type { MigrationEvidence } from '../../core/gates/migrations';
 import type { Report } from '../../core/report/types';
 import type { SourceLocation } from '../../core/errors';
 import type { PrebuiltCanonicalMeta } from '../browser/prebuilt-canonical';
@@ -33,6 +34,8 @@ export interface EngineJob {
   seeds: { name: string; yaml: string } | null;
   behaviour: boolean | undefined;
   withData: boolean;
+  /** DDL lint / reversibility evidence for phases with migration_checks (check --lint-report / --reversibility-report). */
+  migrations?: MigrationEvidence | null;
   stops: Stop[];
   /** An initialised PGlite data directory (gzip tar) from an earlier attempt or the bundle; null: initdb. */
   template: Uint8Array | null;

@@ -12,7 +12,7 @@
  * dies during it, the next page shows "stopped at line N last time — run again?" for that dump
  * and never re-runs it by itself.
  */
-import type { CheckRequest, FromWorker, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { CheckRequest, FixResultMessage, FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import { supervise, type EngineAttempt } from '../../core/guard/supervise';
 import type { Activity, Stop } from '../../core/guard/types';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../core/load/input';
@@ -88,6 +88,7 @@ export class Engine {
   #executing = 0;
   #signatures = new Map<string, string>();
   #cancel: AbortController | null = null;
+  #fixes = new Map<number, (r: FixResultMessage) => void>();
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
   canonicalModel = $state.raw<SchemaModel | null>(null);
@@ -154,6 +155,16 @@ export class Engine {
         error: { message: 'The engine was restarted; run the query again.', sqlstate: null, position: null } });
     }
     this.#queries.clear();
+    // Fix plans, lint and reversibility ran in that worker too: answer them rather than leave them waiting.
+    const gone = 'The engine was restarted; run it again.';
+    for (const [fid, resolve] of this.#fixes) {
+      resolve({ type: 'fix-result', id: fid, dump: '', plan: null, script: null, verification: null, down: null, toolVersion: '', ms: 0, error: gone });
+    }
+    this.#fixes.clear();
+    for (const [mid, resolve] of this.#migrationReplies) {
+      resolve({ type: 'lint-result', id: mid, results: [], error: { message: gone, location: null } });
+    }
+    this.#migrationReplies.clear();
     const p = id === null ? undefined : this.#pending.get(id);
     if (p) {
       this.#pending.delete(id!);
@@ -285,6 +296,20 @@ export class Engine {
     });
   }
 
+  /** Plans and proves the corrective migration of a dump of the latest run (src/core/fix, in the worker). */
+  fix(dump: string): Promise<FixResultMessage> {
+    const id = -++this.#queryId;
+    return new Promise((resolve) => {
+      this.#fixes.set(id, resolve);
+      try {
+        this.#post({ type: 'fix', id, dump });
+      } catch (err) {
+        this.#fixes.delete(id);
+        resolve({ type: 'fix-result', id, dump, plan: null, script: null, verification: null, down: null, toolVersion: '', ms: 0, error: `Could not reach the engine: ${(err as Error).message}` });
+      }
+    });
+  }
+
   #patch(key: string, patch: Partial<DumpOutcome>) {
     const prev = this.outcomes[key];
     if (!prev) return;
@@ -305,7 +330,37 @@ export class Engine {
     this.progress = null;
   }
 
+  #migrationReplies = new Map<number, (r: LintResultMessage | ReversibilityResultMessage) => void>();
+
+  /** Lint migration files in the worker (Migrations view). */
+  lint(files: LintRequest['files'], spec: LintRequest['spec']): Promise<LintResultMessage> {
+    return this.#ask({ type: 'lint', id: -++this.#queryId, files: files.map((f) => ({ ...f })), spec: spec ? { ...spec } : null }) as Promise<LintResultMessage>;
+  }
+
+  /** Upgrade → downgrade → upgrade on `base` in the worker (Migrations view). */
+  reversibility(req: Omit<ReversibilityRequest, 'type' | 'id'>): Promise<ReversibilityResultMessage> {
+    const plain = (t: { name: string; text: string }) => ({ name: t.name, text: t.text });
+    return this.#ask({ type: 'reversibility', id: -++this.#queryId, base: plain(req.base), up: plain(req.up), down: plain(req.down), spec: req.spec ? plain(req.spec) : null }) as Promise<ReversibilityResultMessage>;
+  }
+
+  #ask(m: LintRequest | ReversibilityRequest): Promise<LintResultMessage | ReversibilityResultMessage> {
+    return new Promise((resolve) => {
+      this.#migrationReplies.set(m.id, resolve);
+      this.#post(m);
+    });
+  }
+
   #receive(m: FromWorker) {
+    if (m.type === 'fix-result') {
+      this.#fixes.get(m.id)?.(m);
+      this.#fixes.delete(m.id);
+      return;
+    }
+    if (m.type === 'lint-result' || m.type === 'reversibility-result') {
+      this.#migrationReplies.get(m.id)?.(m);
+      this.#migrationReplies.delete(m.id);
+      return;
+    }
     if (m.type === 'sql-result') {
       this.#queries.get(m.id)?.(m);
       this.#queries.delete(m.id);

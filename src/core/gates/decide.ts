@@ -20,6 +20,7 @@
 import type { Divergence, GateDecision, RlsSection, SmokeResult, SmokeSection } from '../report/types';
 import type { Phase, Spec } from '../spec/types';
 import { phaseEvidence, rlsKey, smokeKey } from './evidence';
+import { migrationGate, type MigrationEvidence } from './migrations';
 import { phaseLabel, phaseScope, regressionOf } from './scope';
 
 type Counts = GateDecision['counts'];
@@ -33,15 +34,9 @@ export function countBySeverity(divs: readonly Divergence[]): Counts {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const labels = (ids: readonly string[]) => ids.map(phaseLabel).join(', ');
 
-/** Identifier `name` used as a whole word in `sql` (case-insensitive). */
-function mentions(sql: string, name: string): boolean {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^A-Za-z0-9_$])${esc}($|[^A-Za-z0-9_$])`, 'i').test(sql);
-}
-
-/** A failed smoke test explained by a HIGH divergence of the phase (degraded mode). */
+/** A failed smoke test explained by a HIGH divergence of the phase on an element the test requires (degraded mode). */
 function degradedBy(test: SmokeResult, divs: readonly Divergence[]): Divergence | undefined {
-  return divs.find((d) => d.severity === 'HIGH' && mentions(test.sql, d.object.split('.').pop() ?? d.object));
+  return divs.find((d) => d.severity === 'HIGH' && test.requires.includes(d.object));
 }
 
 function dependants(spec: Spec, id: string): string[] {
@@ -49,10 +44,11 @@ function dependants(spec: Spec, id: string): string[] {
 }
 
 function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map<string, GateDecision>,
-  divergences: Divergence[], rls: RlsSection | null, smoke: SmokeSection | null): GateDecision {
+  divergences: Divergence[], rls: RlsSection | null, smoke: SmokeSection | null, migrations?: MigrationEvidence | null): GateDecision {
   const ev = phaseEvidence(spec, phase, divergences, rls, smoke);
   const counts = countBySeverity(ev.divergences);
-  const behaviourNote = rls === null && smoke === null ? ' (structure only: RLS and smoke tests not run)' : '';
+  const mig = migrationGate(phase, migrations);
+  const behaviourNote = (rls === null && smoke === null ? ' (structure only: RLS and smoke tests not run)' : '') + (mig.notes.length ? ` (migrations: ${mig.notes.join('; ')})` : '');
 
   const regressed = regressionOf(spec, phase).filter((id) => decided.get(id)?.status === 'FAIL');
   const waitingOn = phase.prerequisites.filter((id) => {
@@ -103,6 +99,9 @@ function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map
     ...ev.smoke.filter((t) => t.outcome === 'inconclusive').map((t) => smokeKey(t.id)),
     ...ev.smokeNotRun.map(smokeKey),
   ];
+  reasons.push(...mig.reasons);
+  actions.push(...mig.actions);
+  items.push(...mig.items);
   if (inconclusive.length > 0) {
     reasons.push(`${plural(inconclusive.length, 'check')} inconclusive (could not run, so not passed): ${inconclusive.join(', ')}`);
     actions.push('Make the inconclusive checks runnable (see their detail, e.g. add seed overrides in schema/)');
@@ -136,9 +135,9 @@ function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map
  * unknown phase id.
  */
 export function decideGates(spec: Spec, divergences: Divergence[], rls: RlsSection | null, smoke: SmokeSection | null,
-  phaseSelection: string): Record<string, GateDecision> {
+  phaseSelection: string, migrations?: MigrationEvidence | null): Record<string, GateDecision> {
   const scope = phaseScope(spec, phaseSelection);
   const decided = new Map<string, GateDecision>();
-  for (const phase of scope.phases) decided.set(phase.id, decideOne(spec, phase, scope.target, decided, divergences, rls, smoke));
+  for (const phase of scope.phases) decided.set(phase.id, decideOne(spec, phase, scope.target, decided, divergences, rls, smoke, migrations));
   return Object.fromEntries(decided);
 }

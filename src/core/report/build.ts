@@ -4,7 +4,7 @@
  * except `generated_at` and `timings` (and `load.*.ms`, `rls.ms`, `smoke.ms`), which measure
  * this run.
  */
-import { decideGates, exitCodeOf, scopedEvidence } from '../gates';
+import { decideGates, exitCodeOf, scopedEvidence, type MigrationEvidence } from '../gates';
 import { countBySeverity } from '../gates/decide';
 import type { Spec } from '../spec/types';
 import type { Divergence, Incomplete, InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './types';
@@ -26,6 +26,8 @@ export interface BuildReportArgs {
   toolVersion: string;
   generatedAt: Date;
   timings: Record<string, number>;
+  /** Lint / reversibility results for phases with `migration_checks` (absent: not run). */
+  migrations?: MigrationEvidence | null;
 }
 
 const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS', 3: 'INCOMPLETE' } as const;
@@ -43,7 +45,7 @@ export function incompleteInput(load: BuildReportArgs['load'], inputs: InputInfo
 }
 
 export function buildReport(a: BuildReportArgs): Report {
-  const phases = decideGates(a.spec, a.divergences, a.rls, a.smoke, a.phase);
+  const phases = decideGates(a.spec, a.divergences, a.rls, a.smoke, a.phase, a.migrations);
   const ev = scopedEvidence(a.spec, a.phase, a.divergences, a.rls, a.smoke);
   const incomplete = incompleteInput(a.load, a.inputs);
   // An input that did not fully load makes every other verdict a guess: exit 3 (seed exit codes otherwise).

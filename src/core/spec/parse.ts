@@ -9,6 +9,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import overlaySchema from '../../../schema/canonical_schema.schema.json';
 import { InputError } from '../errors';
 import { DEFAULT_EXTRA, DEFAULT_UNTAGGED } from './defaults';
+import { RULES_BY_ID } from '../lint/registry';
 import { identityProblem } from './identity';
 import type { ElementType, Phase, Severity, Spec, SpecElement, Tenancy } from './types';
 import { loadLocatedYaml } from '../yaml/located';
@@ -18,12 +19,13 @@ interface RawOverlay {
   name: string;
   invariants?: Record<string, Severity>;
   defaults?: { untagged?: Severity; extra?: Severity };
-  tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null } | null;
+  tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null; force?: boolean } | null;
   phases: {
     id: string; name: string; prerequisites?: string[]; regression?: string[]; smoke?: string[];
-    allow_degraded?: boolean; description?: string;
+    allow_degraded?: boolean; description?: string; migration_checks?: ('lint' | 'reversibility')[];
   }[];
   elements: { type: ElementType; object: string; invariant?: string; severity?: Severity; phases?: string[]; rationale?: string }[];
+  lint?: { rules?: Record<string, 'error' | 'warning' | 'off'>; required_columns?: string[] };
 }
 
 let validator: ReturnType<Ajv['compile']> | null = null;
@@ -96,8 +98,12 @@ export function parseSpec(text: string, source: string): Spec {
     });
   });
 
+  for (const id of Object.keys(raw.lint?.rules ?? {})) {
+    if (!RULES_BY_ID.has(id)) fail(`/lint/rules/${id}`, `unknown lint rule '${id}' (rules: docs/rules/lint/)`);
+  }
+
   const tenancy: Tenancy | null = raw.tenancy
-    ? { column: raw.tenancy.column, guc: raw.tenancy.guc, tenantsTable: raw.tenancy.tenants_table ?? null, appRole: raw.tenancy.app_role ?? null }
+    ? { column: raw.tenancy.column, guc: raw.tenancy.guc, tenantsTable: raw.tenancy.tenants_table ?? null, appRole: raw.tenancy.app_role ?? null, ...(raw.tenancy.force === false ? { requireForce: false } : {}) }
     : null;
   const phases: Phase[] = raw.phases.map((p) => ({
     id: p.id,
@@ -107,6 +113,7 @@ export function parseSpec(text: string, source: string): Spec {
     smoke: [...(p.smoke ?? [])],
     allowDegraded: p.allow_degraded ?? false,
     ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.migration_checks ? { migrationChecks: [...p.migration_checks] } : {}),
   }));
   const elements: SpecElement[] = raw.elements.map((el, i) => ({
     type: el.type,
@@ -125,6 +132,7 @@ export function parseSpec(text: string, source: string): Spec {
     phases,
     elements,
     source,
+    ...(raw.lint ? { lint: { rules: { ...(raw.lint.rules ?? {}) }, requiredColumns: [...(raw.lint.required_columns ?? [])] } } : {}),
   };
 }
 

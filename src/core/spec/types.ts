@@ -43,6 +43,12 @@ export interface Tenancy {
   tenantsTable: string | null;
   /** Role the application connects as, e.g. `app_rw`; the RLS suite creates its own when absent. */
   appRole: string | null;
+  /**
+   * FORCE ROW LEVEL SECURITY (and that the table owner cannot bypass the policies) is required:
+   * tested as `rls_forced` / `owner_cannot_bypass`. Default true when the overlay declares a
+   * tenancy (`tenancy.force: false` turns it off); without an overlay it is reported as information.
+   */
+  requireForce?: boolean;
 }
 
 export interface Phase {
@@ -58,6 +64,8 @@ export interface Phase {
   /** When true, missing HIGH-only elements give WARN_PASS (degraded mode) instead of FAIL. */
   allowDegraded: boolean;
   description?: string;
+  /** Migration checks the phase's gate requires (seed 003 §2.2, seed 002 gates 4A.6/4A.10/4B.8/4C.8). */
+  migrationChecks?: ('lint' | 'reversibility')[];
 }
 
 export interface Spec {
@@ -82,4 +90,13 @@ export interface Spec {
   elements: SpecElement[];
   /** Source label of the YAML (for locations), e.g. `schema/canonical_schema.yaml`. */
   source: string;
+  /** DDL lint settings (`lint:` in the overlay); absent = every rule at its default severity. */
+  lint?: LintConfig;
+}
+
+export interface LintConfig {
+  /** Rule id → severity, e.g. `{ require_table_comment: 'error', prefer_timestamptz: 'off' }`. */
+  rules: Record<string, 'error' | 'warning' | 'off'>;
+  /** Contract fields (seed 003 §2.1 rule 3), `schema.table.column`: migrations create them NOT NULL. */
+  requiredColumns: string[];
 }

@@ -1,0 +1,61 @@
+/** Shared walks for the rules: ALTER TABLE sub-commands with their positions, tenancy, overlay lookups. */
+import { as, bareName, rangeVarName, type AstNode } from './ast';
+import type { LintContext, LintStatement } from './types';
+
+export interface AlterCmd {
+  statement: LintStatement;
+  /** Table as written. */
+  table: string;
+  cmd: AstNode;
+  /** Offset of the sub-command in the statement text. */
+  offset: number;
+}
+
+/** Every `ALTER TABLE` sub-command of the file, in order. */
+export function* alterCmds(ctx: LintContext): Generator<AlterCmd> {
+  for (const s of ctx.statements) {
+    const a = s.node.AlterTableStmt;
+    if (!a || (a.objtype && a.objtype !== 'OBJECT_TABLE')) continue;
+    const table = rangeVarName(a.relation);
+    const cmds: AstNode[] = a.cmds ?? [];
+    for (let i = 0; i < cmds.length; i++) {
+      const cmd = as(cmds[i], 'AlterTableCmd');
+      if (cmd) yield { statement: s, table, cmd, offset: s.alterCmdOffsets[i] ?? s.offsetOf(a.relation?.location) };
+    }
+  }
+}
+
+/** Statements of one node type, with the inner node. */
+export function* statementsOf(ctx: LintContext, type: string): Generator<[LintStatement, AstNode]> {
+  for (const s of ctx.statements) if (s.node[type]) yield [s, s.node[type]];
+}
+
+/** The tenant column name: the overlay's tenancy, else null (the tenancy rules need an overlay). */
+export const tenantColumn = (ctx: LintContext) => ctx.spec?.tenancy?.column ?? null;
+/** Bare name of the tenants table (overlay `tenants_table`, default `tenants`). */
+export const tenantsTable = (ctx: LintContext) => bareName(ctx.spec?.tenancy?.tenantsTable ?? 'tenants');
+
+/** Overlay column elements (`public.t.col`) matching a table and column by bare names. */
+export function overlayColumn(ctx: LintContext, table: string, column: string) {
+  const t = bareName(table);
+  return ctx.spec?.elements.find((e) => {
+    if (e.type !== 'column') return false;
+    const parts = e.object.split('.');
+    return parts[parts.length - 1] === column && parts[parts.length - 2] === t;
+  });
+}
+
+/** Severity an overlay element carries (explicit, else through its invariant). */
+export function elementSeverity(ctx: LintContext, el: { severity?: string; invariant?: string } | undefined): string | null {
+  if (!el) return null;
+  return el.severity ?? (el.invariant ? ctx.spec?.invariants[el.invariant] ?? null : null);
+}
+
+/** Columns of a table known from the file (CREATE TABLE / ADD COLUMN) or the base schema. */
+export function knownColumnType(ctx: LintContext, table: string, column: string, before: number): string | null {
+  const t = bareName(table);
+  const fromFile = [...ctx.facts.columns].reverse().find((c) => c.table === t && c.name === column && c.statement.index < before);
+  if (fromFile) return fromFile.type.mods.length ? `${fromFile.type.name}(${fromFile.type.mods.join(',')})` : fromFile.type.name;
+  const base = ctx.base?.tables.find((x) => x.name === t);
+  return base?.columns.find((c) => c.name === column)?.type ?? null;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every lint rule, in report order. Adding a rule = a file in rules/, a line here, a fixture
+ * folder in fixtures/lint/<id>/ and its docs page (test/lint/docs.test.ts regenerates it).
+ */
+import { rule as banColumnTypeChange } from './rules/ban_column_type_change';
+import { rule as banDestructiveStatement } from './rules/ban_destructive_statement';
+import { rule as banGenericColumnName } from './rules/ban_generic_column_name';
+import { rule as banHardcodedCredentials } from './rules/ban_hardcoded_credentials';
+import { rule as banLongIdentifier } from './rules/ban_long_identifier';
+import { rule as banRenameColumn } from './rules/ban_rename_column';
+import { rule as banRenameTable } from './rules/ban_rename_table';
+import { rule as banTypeNarrowing } from './rules/ban_type_narrowing';
+import { rule as banVolatileDefault } from './rules/ban_volatile_default';
+import { rule as preferTimestamptz } from './rules/prefer_timestamptz';
+import { rule as requireChannelValidation } from './rules/require_channel_validation';
+import { rule as requireConcurrentIndex } from './rules/require_concurrent_index';
+import { rule as requireContractNotNull } from './rules/require_contract_not_null';
+import { rule as requireFkIndex } from './rules/require_fk_index';
+import { rule as requireIntegerMoney } from './rules/require_integer_money';
+import { rule as requireLockTimeout } from './rules/require_lock_timeout';
+import { rule as requireNotValid } from './rules/require_not_valid';
+import { rule as requirePrimaryKey } from './rules/require_primary_key';
+import { rule as requireRatioBounds } from './rules/require_ratio_bounds';
+import { rule as requireTableComment } from './rules/require_table_comment';
+import { rule as requireTenantFk } from './rules/require_tenant_fk';
+import { rule as requireTenantRls } from './rules/require_tenant_rls';
+import { rule as requireTimeSeriesIndex } from './rules/require_time_series_index';
+import { rule as requireWaiverReason } from './rules/require_waiver_reason';
+import { rule as syntaxError } from './rules/syntax_error';
+import type { LintRule } from './types';
+
+export const SYNTAX_ERROR = syntaxError;
+export const WAIVER_REASON = requireWaiverReason;
+
+export const RULES: readonly LintRule[] = [
+  // Seed 003 §2.1 (DDL_LINT_RULES.md) and seed 002.
+  requireTableComment, banGenericColumnName, requireContractNotNull, requireTenantFk, requireTenantRls,
+  requireIntegerMoney, requireTimeSeriesIndex, requireChannelValidation, requireRatioBounds,
+  // Destructive changes and migration safety (seed 004 §5, seed 003 §2.2).
+  banDestructiveStatement, banTypeNarrowing, banHardcodedCredentials, requireLockTimeout,
+  // What a careful reviewer adds (squawk, PostgreSQL's locking docs).
+  requireFkIndex, requirePrimaryKey, preferTimestamptz, banLongIdentifier, requireConcurrentIndex,
+  banVolatileDefault, requireNotValid, banRenameColumn, banRenameTable, banColumnTypeChange,
+  // Emitted by the engine itself.
+  syntaxError, requireWaiverReason,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, LintRule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,19 @@
+/**
+ * The destructive-change waiver (seed 004 §5): `-- CI:DESTRUCTIVE_OK: <reason>` in SQL,
+ * `# CI:DESTRUCTIVE_OK - <reason>` in a Python revision, on the statement or the line above it.
+ * The reason (an ADR reference, a ticket) is mandatory: a bare marker is itself an error.
+ */
+import type { Waiver } from './types';
+
+const MARK = 'CI:DESTRUCTIVE_OK';
+
+/**
+ * The waiver in one comment's text (`-- …`, `/* … *\/` or `# …`), or null. Separators after the
+ * marker (`:`, `-`, `–`, `—`) are not part of the reason.
+ */
+export function waiverIn(comment: string, line: number, column: number): Waiver | null {
+  const i = comment.indexOf(MARK);
+  if (i === -1) return null;
+  const reason = comment.slice(i + MARK.length).replace(/\*\/\s*$/, '').replace(/^\s*[:\-–—]?\s*/, '').trim();
+  return { reason, line, column: column + i };
+}

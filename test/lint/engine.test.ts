@@ -1,0 +1,81 @@
+/** Engine behaviour beyond one rule: waivers, Python mapping, syntax errors, down role, API. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSqlParser } from '../../src/adapters/pg-parser';
+import { isBlocking, lintSql, lintText, type SqlParser } from '../../src/core/lint';
+import { findOpCalls, translateOp } from '../../src/core/lint/python';
+
+let parser: SqlParser;
+beforeAll(async () => {
+  parser = await loadSqlParser();
+});
+
+describe('lint engine', () => {
+  it('waiver on the line above, on the statement, or inside a multi-line statement', () => {
+    const sql = ['-- CI:DESTRUCTIVE_OK: ADR-1 archived', 'DROP TABLE a;', 'DROP TABLE b; -- CI:DESTRUCTIVE_OK - ADR-2', 'ALTER TABLE c', '  -- CI:DESTRUCTIVE_OK: ADR-3', '  DROP COLUMN x;', 'DROP TABLE d;'].join('\n');
+    const f = lintSql(sql, { file: 'm.sql', parser }).filter((x) => x.rule === 'ban_destructive_statement');
+    expect(f.map((x) => [x.line, x.waived ?? null])).toEqual([[2, 'ADR-1 archived'], [3, 'ADR-2'], [6, 'ADR-3'], [7, null]]);
+    expect(f.filter(isBlocking).map((x) => x.line)).toEqual([7]);
+  });
+
+  it('a waiver does not reach past a blank line or the next statement', () => {
+    const sql = '-- CI:DESTRUCTIVE_OK: ADR-1\n\nDROP TABLE a;\nDROP TABLE b;\n';
+    expect(lintSql(sql, { file: 'm.sql', parser }).filter(isBlocking).map((x) => `${x.rule}@${x.line}`)).toEqual(['ban_destructive_statement@3', 'ban_destructive_statement@4']);
+  });
+
+  it('down role: destructive statements are the downgrade\'s job', () => {
+    expect(lintSql('DROP TABLE a;', { file: 'down.sql', parser, role: 'down' }).filter(isBlocking)).toEqual([]);
+  });
+
+  it('findings in op.execute("""…""") point into the Python file, past escapes and concatenation', () => {
+    const py = [
+      'from alembic import op',
+      'def upgrade():',
+      '    op.execute("SELECT \'a\\tb\'; " "TRUNCATE t")',
+      '    op.execute(',
+      '        """',
+      '        ALTER TABLE u DROP COLUMN c;',
+      '        """',
+      '    )',
+    ].join('\n');
+    const f = lintText(py, { file: 'r.py', parser }).findings.filter((x) => x.rule === 'ban_destructive_statement');
+    expect(f.map((x) => `${x.line}:${x.column}`)).toEqual(['3:35', '6:23']);
+  });
+
+  it('statements inside def downgrade() are exempt from the destructive check', () => {
+    const py = 'from alembic import op\ndef upgrade():\n    pass\n\ndef downgrade():\n    op.drop_table("t")\n    op.drop_column("u", "c")\n';
+    const r = lintText(py, { file: 'r.py', parser });
+    expect(r.statements).toBe(2);
+    expect(r.findings.filter((x) => x.rule === 'ban_destructive_statement')).toEqual([]);
+  });
+
+  it('translates the common op.* calls to the SQL Alembic emits', () => {
+    const py = `from alembic import op
+import sqlalchemy as sa
+def upgrade():
+    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True), sa.Column('tenant_id', sa.UUID(), sa.ForeignKey('tenants.id', ondelete='CASCADE'), nullable=False), sa.Column('at', sa.DateTime(timezone=True), server_default=sa.text('now()')), comment='rows')
+    op.alter_column('t', 'at', nullable=False, type_=sa.String(20), new_column_name='when')
+`;
+    const sql = findOpCalls(py).calls.map(translateOp);
+    expect(sql[0]).toContain('tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE');
+    expect(sql[0]).toContain('at timestamptz DEFAULT now()');
+    expect(sql[0]).toContain('COMMENT ON TABLE t IS \'rows\';');
+    // Identifiers quoted as quote_ident() would: `when` is a reserved word.
+    expect(sql[1]).toBe('ALTER TABLE t ALTER COLUMN at TYPE varchar(20);\nALTER TABLE t ALTER COLUMN at SET NOT NULL;\nALTER TABLE t RENAME COLUMN at TO "when";');
+    // and every translated statement parses
+    const r = lintText(py, { file: 'r.py', parser });
+    expect(r.findings.filter((f) => f.rule === 'syntax_error')).toEqual([]);
+  });
+
+  it('one broken statement does not stop the rest; psql meta-commands are skipped', () => {
+    const sql = '\\set ON_ERROR_STOP on\nCREATE TABLE t (id int);\nALTERR TABLE t;\nTRUNCATE t;\n';
+    const rules = lintSql(sql, { file: 'm.sql', parser }).map((f) => `${f.rule}@${f.line}`);
+    expect(rules).toContain('syntax_error@3');
+    expect(rules).toContain('ban_destructive_statement@4');
+  });
+
+  it('positions count UTF-16 columns after multi-byte text', () => {
+    const sql = "COMMENT ON TABLE x IS 'Überweisung — ✓'; ALTER TABLE t DROP COLUMN c;";
+    const f = lintSql(sql, { file: 'm.sql', parser }).find((x) => x.rule === 'ban_destructive_statement');
+    expect(f?.column).toBe(sql.indexOf('DROP COLUMN') + 1);
+  });
+});
