@@ -10,7 +10,9 @@ const HANG = 'CREATE TABLE a (x int);\nDO $$ BEGIN LOOP END LOOP; END $$;\nCREAT
 
 async function setBudget(page: Page, seconds: number) {
   await page.goto('./#/sources');
-  await page.getByText('Engine settings').click();
+  // The settings are a <details>: open it only when closed (a second click would close it again).
+  const settings = page.locator('details', { has: page.getByText('Engine settings') });
+  if (!(await settings.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText('Engine settings').click();
   const input = page.getByLabel(/Statement budget/);
   await input.fill(String(seconds));
   await input.blur();

@@ -11,7 +11,7 @@ test('Migration view: the bundled legacy_head.sql gets a verified corrective scr
   const requests = watchRequests(page);
   await page.goto('./#/compliance');
   await expect(verdict(page)).toBeVisible({ timeout: 120_000 });
-  await page.getByRole('link', { name: 'Migration' }).click();
+  await page.getByRole('link', { name: 'Migration', exact: true }).click();
   const verification = page.getByRole('region', { name: 'Verification' });
   await expect(verification).toContainText('Verified', { timeout: 180_000 });
   await expect(verification).toContainText('verdict PASS');
