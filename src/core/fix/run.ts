@@ -52,7 +52,10 @@ const since = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 function judge(report: Report, ms: number): FixVerification {
   const errors = report.load.dump.errors.map((e) => ({ line: e.line, sqlstate: e.sqlstate, message: e.message, statement: e.statement }));
   const residual = report.divergences.map((d) => ({ id: d.id, severity: d.severity, message: d.message }));
-  const behaviour = [...(report.rls?.tests ?? []).filter((t) => t.outcome !== 'passed').map((t) => `RLS ${t.table} ${t.scenario}: ${t.outcome} (${t.detail})`),
+  // A probe the canonical (the oracle) could not run either says nothing about the fix: it is
+  // counted in the summary, not as a residual.
+  const unprobed = (report.rls?.tests ?? []).filter((t) => t.outcome === 'inconclusive' && t.canonical?.outcome === 'inconclusive');
+  const behaviour = [...(report.rls?.tests ?? []).filter((t) => t.outcome !== 'passed' && !unprobed.includes(t)).map((t) => `RLS ${t.table} ${t.scenario}: ${t.outcome} (${t.detail})`),
     ...(report.smoke?.tests ?? []).filter((t) => t.outcome !== 'passed').map((t) => `smoke ${t.id}: ${t.outcome} (${t.detail})`)];
   const clean = errors.length === 0 && residual.length === 0 && behaviour.length === 0;
   const parts = [];
@@ -62,7 +65,7 @@ function judge(report: Report, ms: number): FixVerification {
   return {
     status: clean ? 'verified' : 'residual',
     summary: clean
-      ? `the dump plus this script passes the whole check (verdict ${report.verdict}: structure${report.rls ? `, RLS ${report.rls.summary.passed} passed` : ''}${report.smoke ? `, smoke ${report.smoke.summary.passed} passed` : ''})`
+      ? `the dump plus this script passes the whole check (verdict ${report.verdict}: structure${report.rls ? `, RLS ${report.rls.summary.passed} passed` : ''}${unprobed.length ? `, ${unprobed.length} RLS probe(s) inconclusive on the canonical too` : ''}${report.smoke ? `, smoke ${report.smoke.summary.passed} passed` : ''})`
       : `${parts.join('; ')} (verdict ${report.verdict})`,
     errors, residual, verdict: report.verdict, behaviour, ms,
   };

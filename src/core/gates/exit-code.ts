@@ -59,13 +59,15 @@ export function worstExitCode(codes: Iterable<ExitCode | null>): ExitCode {
 /**
  * An ungated test's exit code. RLS: a failed test is 1 (a leak), or 2 when it is a HIGH regression
  * of own-row access; an inconclusive one is 2 — it could not be verified, but it is not a leak, so
- * a correct schema whose worlds could not be fully seeded does not exit like a leaky one. Smoke:
- * anything but passed is 1.
+ * a correct schema whose worlds could not be fully seeded does not exit like a leaky one. With the
+ * canonical as the oracle, a probe the canonical could not run either is no evidence that the dump
+ * changed anything: it stays in the report as inconclusive (with both reasons) and adds nothing to
+ * the exit code, so an identical pair exits 0. Smoke: anything but passed is 1.
  */
 function ungatedCode(t: RlsTest | SmokeResult): ExitCode {
   if (t.outcome === 'passed') return 0;
   if (!('scenario' in t)) return 1;
-  if (t.outcome === 'inconclusive') return 2;
+  if (t.outcome === 'inconclusive') return t.canonical?.outcome === 'inconclusive' ? 0 : 2;
   return t.severity === 'HIGH' ? 2 : 1;
 }
 
