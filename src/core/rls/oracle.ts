@@ -81,7 +81,12 @@ export function compare(d: RlsTest, c: RlsTest | null): RlsTest {
     return set('passed', `the dump allows what the canonical denies on the principal\u2019s own rows (${d.detail}; canonical: ${c.detail})`);
   }
   // isolation and catalog: a denial protects.
-  if (c.observed === 'denied' && d.observed === 'allowed') return set('failed', `leak: ${d.detail}; the canonical denies it (${c.detail})`, 'BLOCKING');
+  if (c.observed === 'denied' && d.observed === 'allowed') {
+    // The oracle's denial counts only with its own positive control (the canonical test concluded):
+    // "0 rows touched" where principal a could not even read its own row proves no protection.
+    if (c.outcome === 'inconclusive') return set('inconclusive', `the dump allows it (${d.detail}), but the canonical's denial has no positive control: ${c.detail}`);
+    return set('failed', `leak: ${d.detail}; the canonical denies it (${c.detail})`, 'BLOCKING');
+  }
   if (d.observed === 'allowed') return set('passed', `allowed on both sides (the canonical allows it too): ${d.detail}`);
   if (d.outcome === 'inconclusive') return set('inconclusive', d.detail);
   return set('passed', c.observed === 'denied' ? `${d.detail} \u2014 as in the canonical` : `${d.detail} (stricter than the canonical, which allows it)`);
