@@ -18,6 +18,7 @@ const ROOT = join(HERE, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,400,1000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const CLI = join(ROOT, 'dist', 'cli', 'skeldir-schema.mjs');
+const BIN = join(ROOT, 'bin', 'skeldir-schema.mjs');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +46,7 @@ try {
       const out = join(dir, `fix_${n}.json`);
       const load = loadavg()[0];
       const t0 = performance.now();
-      const p = spawnSync(process.execPath, [CLI, 'fix', '--dump', dump, '--canonical', canonical, '--no-spec', '--format', 'json', '--output', out, '--quiet'], { encoding: 'utf8' });
+      const p = spawnSync(process.execPath, [BIN, 'fix', '--dump', dump, '--canonical', canonical, '--no-spec', '--format', 'json', '--output', out, '--quiet'], { encoding: 'utf8' });
       const wall = performance.now() - t0;
       if (p.status !== 0) throw new Error(`fix at ${n} tables exited ${p.status}: ${p.stderr.trim().split('\n').slice(-4).join(' | ')}`);
       const j = JSON.parse(readFileSync(out, 'utf8'));
