@@ -11,10 +11,8 @@ function pgdataTemplate(): Plugin {
     name: 'skeldir-cli-pgdata',
     apply: 'build',
     async generateBundle() {
-      const { PGlite } = await import('@electric-sql/pglite');
-      const pg = await PGlite.create();
-      const blob = await pg.dumpDataDir('gzip');
-      await pg.close();
+      const { initdbDataDir } = await import('./src/adapters/pglite');
+      const blob = await initdbDataDir('gzip');
       this.emitFile({ type: 'asset', fileName: 'pgdata.bin', source: new Uint8Array(await blob.arrayBuffer()) });
     },
   };

@@ -62,6 +62,27 @@ export function generateSchema(n) {
   return out.join('\n');
 }
 
+/**
+ * Drift for the fix benchmark: appended to generateSchema(n), it changes every tenth table the
+ * way real drift does — a renamed column, a dropped index, a widened CHECK, RLS no longer forced,
+ * a retyped column — so `skeldir-schema fix` has ~5 divergences per 10 tables to plan and prove.
+ */
+export function generateDrift(n) {
+  const out = ['', '-- Drift (bench/generate.mjs generateDrift)'];
+  for (let i = 10; i < n; i += 10) {
+    const t = tableName(i);
+    out.push(
+      `ALTER TABLE public.${t} RENAME COLUMN name TO title;`,
+      `DROP INDEX public.idx_${t}_tenant_created;`,
+      `ALTER TABLE public.${t} DROP CONSTRAINT ck_${t}_status;`,
+      `ALTER TABLE public.${t} ADD CONSTRAINT ck_${t}_status CHECK (status IN ('active', 'pending', 'archived', 'deleted'));`,
+      `ALTER TABLE public.${t} NO FORCE ROW LEVEL SECURITY;`,
+      `ALTER TABLE public.${t} ALTER COLUMN ratio TYPE numeric(8,5);`,
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
 /** A minimal overlay for the generated schema: tenancy by column name only (no tags, no phases). */
 export function generateSpecYaml() {
   return [

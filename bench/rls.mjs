@@ -26,6 +26,7 @@ export async function run() {
     const { loadScript } = await load('/src/core/load/load.ts');
     const { introspect } = await load('/src/core/introspect/introspect.ts');
     const { runRlsSuite } = await load('/src/core/rls/suite.ts');
+    const { runRlsOracle } = await load('/src/core/rls/oracle.ts');
     const { parseSeedOverrides } = await load('/src/core/synth/overrides.ts');
     const { generateRlsSchema } = await load('/test/synth/generate.ts');
     const factory = pgliteFactory();
@@ -46,6 +47,20 @@ export async function run() {
       { column: 'tenant_id', guc: 'app.current_tenant_id', tenantsTable: 'public.tenants', appRole: 'app_rw' }, skeldirOverrides);
     for (const n of (process.env.BENCH_RLS_SIZES ?? '100').split(',').map(Number)) {
       await measure(`generated ${n} tables`, generateRlsSchema(n), { column: 'tenant_id', guc: '', tenantsTable: null, appRole: null });
+      // No overlay: identity inferred, the same probes on canonical and dump (both the generated schema).
+      const sql = generateRlsSchema(n);
+      const sides = [];
+      for (let i = 0; i < 2; i++) {
+        const { db, summary } = await loadScript(factory, sql, { source: `generated ${n}` });
+        if (summary.errors.length) throw new Error(`generated ${n}: ${summary.errors[0].message}`);
+        sides.push({ db, model: await introspect(db) });
+      }
+      const t0 = performance.now();
+      const section = await runRlsOracle(sides[0], sides[1]);
+      const ms = performance.now() - t0;
+      for (const s of sides) await s.db.close();
+      const tables = new Set(section.tests.map((t) => t.table)).size;
+      rows.push({ schema: `generated ${n} tables, no overlay (oracle: canonical + dump)`, tenant_tables: tables, tests: section.tests.length, ...section.summary, suite_ms: Math.round(ms), ms_per_table: Math.round(ms / Math.max(1, tables)) });
     }
     return rows;
   } finally {

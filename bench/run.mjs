@@ -140,10 +140,10 @@ function engineBench() {
   console.log('wrote bench/results/engine.json');
 }
 
-// BENCH_ONLY=engine,sample,rls,browser,erd picks parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'engine,sample,rls,browser,erd').split(',').map((s) => s.trim()));
+// BENCH_ONLY=engine,sample,rls,browser,erd,fix picks parts (default: all).
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'engine,sample,rls,browser,erd,fix').split(',').map((s) => s.trim()));
 if (ONLY.has('engine')) engineBench();
-for (const name of ['sample', 'rls', 'browser', 'erd']) {
+for (const name of ['sample', 'rls', 'browser', 'erd', 'fix']) {
   const file = join(HERE, `${name}.mjs`);
   if (!ONLY.has(name) || !existsSync(file)) continue;
   console.log(`\n== bench/${name}.mjs`);

@@ -20,6 +20,39 @@ export function watchRequests(page: Page) {
 /** The verdict element: role=status, text starting with PASS, WARN_PASS, FAIL or INCOMPLETE. */
 export const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /^(PASS|WARN_PASS|FAIL|INCOMPLETE) / });
 
+export type VerdictStatus = 'PASS' | 'WARN_PASS' | 'FAIL';
+
+/**
+ * Waits for the finished verdict of `dump` and asserts it is `status` — e.g. the bundled
+ * legacy_head.sql must FAIL and reconciled_baseline.sql PASS (the CLI gives the same verdicts).
+ */
+export async function expectVerdict(page: Page, dump: string, status: VerdictStatus, timeout = 90_000): Promise<void> {
+  const name = dump.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(verdict(page)).toContainText(dump, { timeout });
+  await expect(verdict(page)).not.toContainText('re-checking', { timeout });
+  await expect(verdict(page)).toHaveText(new RegExp(`^${status} — ${name}: `));
+}
+
+/** Waits until the autosaved session in IndexedDB contains `text` (saving is debounced). */
+export async function expectSaved(page: Page, text: string): Promise<void> {
+  const saved = () => page.evaluate(() => new Promise<string>((resolve) => {
+    const req = indexedDB.open('skeldir-schema-explorer');
+    req.onerror = () => resolve('');
+    req.onsuccess = () => {
+      const db = req.result;
+      try {
+        const get = db.transaction('session').objectStore('session').get('session-v1');
+        get.onsuccess = () => { resolve(JSON.stringify(get.result ?? null)); db.close(); };
+        get.onerror = () => { resolve(''); db.close(); };
+      } catch {
+        resolve('');
+        db.close();
+      }
+    };
+  }));
+  await expect.poll(saved, { timeout: 10_000 }).toContain(text);
+}
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
 
 const TYPES: Record<string, string> = {

@@ -40,7 +40,7 @@ test('reviewer: two same-named dumps, decide on a drift, verdict/gates/exports f
   await expect(verdict(page)).toContainText('dump.sql #2', { timeout: 90_000 });
 
   // Told apart: provenance, then a rename.
-  await page.getByText('Details', { exact: true }).click();
+  await page.locator('summary', { hasText: 'Details' }).click();
   await expect(page.getByTestId('dump-provenance')).toContainText(/opened file · loaded/);
   await page.getByLabel('Name', { exact: true }).fill('dropped-index.sql');
   await page.getByRole('button', { name: 'Rename' }).click();

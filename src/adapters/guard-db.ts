@@ -31,7 +31,8 @@ export function guardDb(db: Db, onPoisoned: () => Promise<never>): Db {
     }
   };
   return {
-    query: (sql, params, options) => watch(sql, () => db.query(sql, params, options)),
+    query: (sql, params) => watch(sql, () => db.query(sql, params)),
+    copyFrom: (statement, stdin, data) => watch(statement, () => db.copyFrom(statement, stdin, data)),
     exec: (sql) => watch(sql, () => db.exec(sql)),
     clone: async () => guardDb(await db.clone(), onPoisoned),
     close: () => db.close(),

@@ -37,7 +37,9 @@ export type Command =
       lintReport?: string | null;
       reversibilityReport?: string | null;
     }
-  | { kind: 'inventory'; spec: string | null; phase: string };
+  | { kind: 'inventory'; spec: string | null; phase: string }
+  /** Parsed by src/cli/fix.ts. */
+  | { kind: 'fix'; argv: string[] };
 
 export const USAGE = `Usage:
   skeldir-schema check --dump FILE [--dump FILE2 …] [--canonical SQL] [--spec YAML | --no-spec]
@@ -49,6 +51,7 @@ export const USAGE = `Usage:
   skeldir-schema lint FILE… [--spec YAML | --no-spec] [--role up|down] [--format json|sarif|md] [--output FILE]
   skeldir-schema reversibility --base SQL (--up FILE --down FILE | --revision FILE.py)
                        [--spec YAML | --no-spec] [--format json|md] [--output FILE] [--quiet]
+  skeldir-schema fix --dump FILE [--canonical SQL] [--spec YAML | --no-spec] [--output fix.sql] [--down down.sql] [--format sql|json]  (fix --help)
   skeldir-schema --help | --version
 
 Checks a pg_dump (plain SQL) against the canonical schema (default: schema/canonical_schema.sql
@@ -84,7 +87,8 @@ export function parseCommand(argv: string[]): Command {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') return { kind: 'help' };
   if (sub === '--version' || sub === '-v' || sub === 'version') return { kind: 'version' };
-  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, lint, reversibility, --help, --version)`);
+  if (sub === 'fix') return { kind: 'fix', argv: rest };
+  if (sub !== 'check' && sub !== 'inventory') fail(`unknown command '${sub}' (expected check, inventory, fix, lint, reversibility, --help, --version)`);
   let parsed;
   try {
     parsed = parseArgs({

@@ -17,9 +17,11 @@ import { parseSpec } from '../core/spec/parse';
 import { parseCommand, USAGE, type Command } from './args';
 import { bundledSmoke, checkWritable, displayPath, packagePath, packageVersion, readBytesCapped, readText } from './files';
 import { render } from './render';
+import { fixCommand } from './fix';
 import { lintCommand } from './lint';
 import { reversibilityCommand } from './reversibility';
 import { bundledTemplate } from './template';
+import { DEFAULT_MAX_INPUT_BYTES } from '../core/load/input';
 import { readMigrationEvidence } from './migration-evidence';
 
 export interface Io {
@@ -35,6 +37,11 @@ export const EXIT_INTERNAL = 4;
  * Read a SQL input as bytes, no more than the cap, and vet it (too large, binary, empty, not SQL →
  * InputError at its location). `allowEmpty`: an empty canonical is a valid empty schema.
  */
+/** readSqlCapped with the default input cap (the fix subcommand). */
+export function readSql(path: string, allowEmpty = false): { name: string; sql: string } {
+  return readSqlCapped(path, DEFAULT_MAX_INPUT_BYTES, allowEmpty);
+}
+
 function readSqlCapped(path: string, maxBytes: number, allowEmpty = false): { name: string; sql: string } {
   const name = displayPath(path);
   return { name, sql: checkUsableInput(readBytesCapped(path, maxBytes, name), name, { maxBytes, allowEmpty }) };
@@ -45,7 +52,7 @@ function readSqlCapped(path: string, maxBytes: number, allowEmpty = false): { na
  * canonical without --spec is compared with no overlay (Skeldir's tags, phases and smoke tests
  * say nothing about someone else's schema).
  */
-function specSource(cmd: { spec: string | null | false; canonical?: string | null }): { name: string; yaml: string } | null {
+export function specSource(cmd: { spec: string | null | false; canonical?: string | null }): { name: string; yaml: string } | null {
   if (cmd.spec === false) return null;
   if (cmd.spec === null && cmd.canonical) return null;
   const path = cmd.spec ?? packagePath('schema', 'canonical_schema.yaml');
@@ -53,7 +60,7 @@ function specSource(cmd: { spec: string | null | false; canonical?: string | nul
 }
 
 /** Prints each stage once, as it starts (progress counts are for the app's progress bar). */
-function stageLogger(io: Io): (stage: string) => void {
+export function stageLogger(io: Io): (stage: string) => void {
   let last = '';
   return (stage) => {
     if (stage !== last && stage !== 'done') io.stderr(`  … ${stage}\n`);
@@ -73,7 +80,9 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
   const bundled = cmd.spec === null && cmd.canonical === null;
   const smoke = bundled ? bundledSmoke() : [];
-  const seedsPath = cmd.seeds ?? (bundled ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
+  // Seed overrides describe the canonical's tables: the bundled ones go with the bundled canonical,
+  // with or without its overlay (--no-spec still runs the RLS oracle on it).
+  const seedsPath = cmd.seeds ?? (cmd.canonical === null ? packagePath('schema', 'seeds', 'skeldir.yaml') : null);
   const seeds = seedsPath && (cmd.seeds || existsSync(seedsPath)) ? { name: displayPath(seedsPath), yaml: readText(seedsPath) } : null;
   const log = cmd.quiet ? undefined : stageLogger(io);
   for (const dump of dumps) {
@@ -146,6 +155,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return inventoryCommand(cmd, io);
       case 'check':
         return await check(cmd, io);
+      case 'fix':
+        return await fixCommand(cmd.argv, io);
     }
   } catch (err) {
     if (err instanceof InputError) {

@@ -1,7 +1,6 @@
 /**
- * The port every engine stage talks to. Adapters implement it: PGlite in Node
- * (src/adapters/pglite-node.ts), PGlite in a Web Worker (src/adapters/pglite-browser.ts).
- * The core never imports PGlite itself.
+ * The port every engine stage talks to. Adapters implement it: src/adapters/pglite.ts (PGlite,
+ * the same code in Node and in the browser's Web Worker). The core never imports PGlite itself.
  */
 export interface QueryResult<T = Record<string, unknown>> {
   rows: T[];
@@ -10,14 +9,16 @@ export interface QueryResult<T = Record<string, unknown>> {
   fields: { name: string; dataTypeID: number }[];
 }
 
-export interface QueryOptions {
-  /** Data for `COPY … FROM '/dev/blob'` (PGlite's stand-in for psql's stdin). */
-  blob?: Blob;
-}
-
 export interface Db {
   /** One statement, optionally with $1… parameters. Rejects with a DbError-like error. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /**
+   * `COPY … FROM stdin` as the script wrote it, fed `data` (the lines psql would stream after it,
+   * each ending in a newline, without the `\.` line). `stdin` locates the word `stdin` in
+   * `statement` (UTF-16 offset and length). An error's `position` refers to `statement` as given,
+   * whatever the adapter really sent.
+   */
+  copyFrom(statement: string, stdin: { offset: number; length: number }, data: string): Promise<void>;
   /** Several statements at once, run as one implicit transaction (engine setup and the loader's batches). */
   exec(sql: string): Promise<void>;
   /** A full, independent copy (data directory) of this database: scratch space for behaviour tests. */

@@ -27,10 +27,6 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
 }
-declare class Blob {
-  constructor(parts?: (ArrayBufferView | ArrayBuffer | string | Blob)[], options?: { type?: string });
-  readonly size: number;
-}
 declare const crypto: { subtle: { digest(algorithm: string, data: ArrayBufferView | ArrayBuffer): Promise<ArrayBuffer> } };
 declare const performance: { now(): number };
 /** Timers (WinterCG): the watchdog's budget (core/guard/supervise.ts). */

@@ -23,7 +23,8 @@ import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
 import type { MigrationEvidence } from './gates/migrations';
-import { runRlsSuite } from './rls/suite';
+import { runRlsOracle } from './rls/oracle';
+import { runRlsSuite, type SideResult } from './rls/suite';
 import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
 import { parseSmokeTests } from './smoke/parse';
 import { runSmokeTests } from './smoke/run';
@@ -40,9 +41,9 @@ export interface CheckInput {
   phase: string;
   /** schema/smoke/*.yaml sources. */
   smoke?: { name: string; yaml: string }[];
-  /** RLS seed overrides (schema/rls_seeds.yaml or similar). */
+  /** RLS seed overrides (schema/seeds/skeldir.yaml or similar). */
   seeds?: { name: string; yaml: string } | null;
-  /** Run RLS + smoke. Default: true when the spec has tenancy. */
+  /** Run RLS + smoke. Default: true (without an overlay tenancy, RLS compares the dump with the canonical). */
   behaviour?: boolean;
   /** DDL lint / reversibility results for the phases whose gates require them (`migration_checks`). */
   migrations?: MigrationEvidence | null;
@@ -80,6 +81,8 @@ export interface PreparedCanonical {
   summary: LoadSummary;
   /** `start_canonical` (the database start inside `load_canonical`) when it was measured here. */
   timings: { load_canonical: number; introspect_canonical: number; start_canonical?: number };
+  /** RLS oracle results on this canonical, reused across dumps (rls/oracle.ts). */
+  rlsCache?: Map<string, Promise<SideResult>>;
 }
 
 const encoder = new TextEncoder();
@@ -106,7 +109,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   t0 = performance.now();
   const model = await introspect(db);
   const hash = await sha256Hex(canonical.sql);
-  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts } };
+  return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts }, rlsCache: new Map() };
 }
 
 function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivity' | 'stops'> {
@@ -123,7 +126,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   const timings: Record<string, number> = {};
   const spec = specOf(input);
   const scope = phaseScope(spec, input.phase); // validates --phase before any heavy work
-  const behaviour = input.behaviour ?? spec.tenancy !== null;
+  const behaviour = input.behaviour ?? true;
   // Smoke files and seed overrides are parsed up front too: a located error before any load.
   const smokeTests = behaviour ? (input.smoke ?? []).flatMap((f) => parseSmokeTests(f.yaml, f.name)) : [];
   const overrides = behaviour && input.seeds ? parseSeedOverrides(input.seeds.yaml, input.seeds.name) : undefined;
@@ -159,7 +162,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   let rls: RlsSection | null = null;
   let smoke: SmokeSection | null = null;
   if (behaviour) {
-    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, smokeTests, overrides, env, timings });
+    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, canonical, smokeTests, overrides, env, timings });
     rls = b.rls;
     smoke = b.smoke;
   }
@@ -186,6 +189,7 @@ interface BehaviourArgs {
   scope: PhaseScope;
   dumpDb: Db;
   dumpModel: SchemaModel;
+  canonical: PreparedCanonical;
   smokeTests: SmokeTest[];
   overrides: SeedOverrides | undefined;
   env: EngineEnv;
@@ -194,7 +198,8 @@ interface BehaviourArgs {
 
 /**
  * Behaviour checks on the loaded dump (each suite works in its own scratch space): the RLS
- * isolation suite when the overlay names a tenancy, and the smoke tests of the phases in scope
+ * suite — judged against the overlay's tenancy when it names one, otherwise the dump compared
+ * with the canonical (rls/oracle.ts), which needs no overlay — and the smoke tests of the phases in scope
  * (a phase's own tests and those its `smoke:` list names). A suite with nothing to run yields
  * null (reported as "not run"), never a made-up result.
  */
@@ -205,12 +210,14 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   const source = scratchClones(a.dumpDb);
   const scratchOf = (suite: string) => timedClones(source, timings, () => `${source.lastClone === 'copy' ? 'clone' : 'scratch'}_${suite}`);
   let rls: RlsSection | null = null;
-  if (spec.tenancy) {
+  {
     env.onProgress?.('rls');
     const t0 = performance.now();
-    rls = await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, {
-      overrides, signal: env.signal, onProgress: (done, total) => env.onProgress?.('rls', done, total),
-    });
+    const opts = { overrides, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('rls', done, total) };
+    rls = spec.tenancy
+      ? await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, opts)
+      : await runRlsOracle({ db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache }, { db: scratchOf('rls'), model: a.dumpModel }, opts);
+    if (!spec.tenancy && rls.tests.length === 0) rls = null; // nothing under RLS on either side: not run
     timings.rls = ms(t0);
     env.signal?.throwIfAborted();
   }

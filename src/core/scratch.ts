@@ -28,7 +28,7 @@
  * PREPARE TRANSACTION, …) gets an error (SQLSTATE 0A000) rather than ending the outer
  * transaction and keeping the scratch's changes; the suites never do.
  */
-import type { Db, QueryOptions, QueryResult } from './db';
+import type { Db, QueryResult } from './db';
 
 const TX = 'skeldir_scratch_tx';
 const STMT = 'skeldir_scratch_stmt';
@@ -54,7 +54,8 @@ export function scratchClones(db: Db): ScratchSource {
   let lastClone: 'transaction' | 'copy' | null = null;
   return {
     get lastClone() { return lastClone; },
-    query: (sql, params, options) => db.query(sql, params, options),
+    query: (sql, params) => db.query(sql, params),
+    copyFrom: (statement, stdin, data) => db.copyFrom(statement, stdin, data),
     exec: (sql) => db.exec(sql),
     close: () => db.close(),
     async clone() {
@@ -135,7 +136,7 @@ async function openScratch(db: Db, deferred: string[], onClose: () => void): Pro
   }
 
   return {
-    async query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
       check();
       if (!params?.length) {
         if (BEGIN.test(sql)) {
@@ -157,7 +158,12 @@ async function openScratch(db: Db, deferred: string[], onClose: () => void): Pro
           throw Object.assign(new Error(`not supported in the behaviour suites' scratch transaction: ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`), { code: '0A000' });
         }
       }
-      return inTest ? db.query<T>(sql, params, options) : alone(() => db.query<T>(sql, params, options));
+      return inTest ? db.query<T>(sql, params) : alone(() => db.query<T>(sql, params));
+    },
+    async copyFrom(statement, stdin, data) {
+      check();
+      if (inTest) await db.copyFrom(statement, stdin, data);
+      else await alone(() => db.copyFrom(statement, stdin, data));
     },
     async exec(sql: string) {
       check();

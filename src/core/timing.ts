@@ -34,7 +34,8 @@ export function timedFactory(factory: DbFactory, timings: Record<string, number>
 /** `db`, with the time each `clone()` takes added to `timings[key]` (a function: named once the clone is made). */
 export function timedClones(db: Db, timings: Record<string, number>, key: string | (() => string)): Db {
   return {
-    query: (sql, params, options) => db.query(sql, params, options),
+    query: (sql, params) => db.query(sql, params),
+    copyFrom: (statement, stdin, data) => db.copyFrom(statement, stdin, data),
     exec: (sql) => db.exec(sql),
     async clone() {
       const t0 = performance.now();

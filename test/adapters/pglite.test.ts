@@ -28,11 +28,23 @@ describe('pglite adapter', () => {
     await db.close();
   });
 
-  it('runs COPY FROM a blob', async () => {
+  it('runs COPY FROM stdin with the data block (PGlite reads it from /dev/blob)', async () => {
     const db = await factory.create();
     await db.exec('create table c (a int, b text)');
-    await db.query("copy c from '/dev/blob'", [], { blob: new Blob(['1\tx\n2\t\\N\n']) });
+    const copy = 'COPY public.c (a, b) FROM stdin;';
+    await db.copyFrom(copy, { offset: copy.indexOf('stdin'), length: 5 }, '1\tx\n2\t\\N\n');
     expect((await db.query('select count(*)::int as n from c where b is null')).rows[0]).toEqual({ n: 1 });
+    await db.close();
+  });
+
+  it('reports a COPY error position in the statement as written, not as sent', async () => {
+    const db = await factory.create();
+    await db.exec('create table c (a int)');
+    // "ç" is one code point; the error is at `nope`, after `stdin`.
+    const copy = "COPY c (a) FROM stdin WITH (FORMAT text, nope 'ç');";
+    const err = await db.copyFrom(copy, { offset: copy.indexOf('stdin'), length: 5 }, '1\n').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: '42601' });
+    expect(Number((err as { position: string }).position)).toBe([...copy.slice(0, copy.indexOf('nope'))].length + 1);
     await db.close();
   });
 });

@@ -121,7 +121,9 @@ describe('cli: any schema (--canonical without --spec), incomplete input', () =>
     expect(report.verdict).toBe('PASS');
     expect(report.divergences).toEqual([]);
     expect(report.smoke).toBeNull();
-    expect(report.rls).toBeNull();
+    // No overlay: RLS runs with the canonical as the oracle, and the identical pair shows no difference.
+    expect(report.rls?.mode).toBe('oracle');
+    expect(report.rls?.tests.filter((t) => t.outcome === 'failed')).toEqual([]);
     expect(report.inputs.map((i) => i.role)).toEqual(['canonical_sql', 'dump']);
     expect(r.code).toBe(0);
   }, 300_000);

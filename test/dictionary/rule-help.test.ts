@@ -1,12 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIVERGENCE_HELP, RLS_SCENARIO_HELP, RLS_SCENARIO_IDS, RULE_HELP, ruleHelp } from '../../src/core/dictionary/rule-help';
+import { DIVERGENCE_KINDS } from '../../src/core/report/types';
 
-// The kinds as DivergenceKind lists them in src/core/report/types.ts (DIVERGENCE_HELP is a
-// Record<DivergenceKind, …>, so tsc fails if a kind is added there without help; this list
-// catches a kind removed or renamed).
-const TYPES_SRC = readFileSync('src/core/report/types.ts', 'utf8');
-const KINDS = [.../export type DivergenceKind =([^;]+);/.exec(TYPES_SRC)![1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+// DIVERGENCE_HELP is a Record<DivergenceKind, …>, so tsc fails if a kind is added without help;
+// comparing with the exported list catches help left behind for a kind removed or renamed.
+const KINDS: readonly string[] = DIVERGENCE_KINDS;
 
 const SECTIONS = ['## Problem', '## Solution', '## Incorrect', '## Correct'];
 

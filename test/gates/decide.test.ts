@@ -90,7 +90,7 @@ const cases: Case[] = [
     name: 'degraded mode: a smoke failure explained by a missing HIGH column → WARN_PASS',
     divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])],
     smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'passed'), smokeTest('b04_idem', 'b0.4', 'passed'),
-      smokeTest('b21_confidence', 'b2.1', 'failed', 'INSERT INTO alloc (tenant_id, confidence_score) VALUES ($1, 0.5)')),
+      smokeTest('b21_confidence', 'b2.1', 'failed', ['public.alloc', 'public.alloc.confidence_score'])),
     expect: { 'b2.1': 'WARN_PASS' }, exit: 2, // excused by degraded mode: the phase's WARN_PASS decides
     reasons: { 'b2.1': 'degraded mode: b21_confidence needs public.alloc.confidence_score' },
   },
@@ -98,7 +98,7 @@ const cases: Case[] = [
     name: 'degraded mode does not excuse an unrelated smoke failure',
     divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])],
     smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'passed'), smokeTest('b04_idem', 'b0.4', 'passed'),
-      smokeTest('b21_confidence', 'b2.1', 'failed', 'INSERT INTO alloc (tenant_id, confidence_score_v2) VALUES ($1, 0.5)')),
+      smokeTest('b21_confidence', 'b2.1', 'failed', ['public.alloc', 'public.alloc.confidence_score_v2'])),
     expect: { 'b2.1': 'FAIL' }, exit: 1,
   },
   {
@@ -151,12 +151,12 @@ describe('decideGates', () => {
 });
 
 describe('exit code without phases', () => {
-  it('a failed or inconclusive behaviour test gives 1 when no phase gates it', () => {
+  it('an RLS leak gives 1, a regression or an inconclusive test 2, when no phase gates it', () => {
     const s = { ...spec(), phases: [], elements: [] };
-    for (const outcome of ['failed', 'inconclusive'] as const) {
-      const r = rls(rlsTest('public.t', 'own_rows_visible', outcome));
-      expect(exitCodeOf(scopedEvidence(s, 'all', [], r, null), decideGates(s, [], r, null, 'all'))).toBe(1);
-    }
+    const code = (t: ReturnType<typeof rlsTest>) => { const r = rls(t); return exitCodeOf(scopedEvidence(s, 'all', [], r, null), decideGates(s, [], r, null, 'all')); };
+    expect(code(rlsTest('public.t', 'cross_tenant_invisible', 'failed'))).toBe(1);
+    expect(code({ ...rlsTest('public.t', 'own_rows_visible', 'failed'), severity: 'HIGH' })).toBe(2);
+    expect(code(rlsTest('public.t', 'own_rows_visible', 'inconclusive'))).toBe(2);
     const ok = rls(rlsTest('public.t', 'own_rows_visible', 'passed'));
     expect(exitCodeOf(scopedEvidence(s, 'all', [], ok, null), {})).toBe(0);
   });

@@ -47,8 +47,8 @@ export const rls = (...tests: RlsTest[]): RlsSection => ({
   tests, ms: 1,
   summary: { passed: tests.filter((t) => t.outcome === 'passed').length, failed: tests.filter((t) => t.outcome === 'failed').length, inconclusive: tests.filter((t) => t.outcome === 'inconclusive').length },
 });
-export function smokeTest(id: string, phase: string, outcome: SmokeResult['outcome'], sql = 'select 1'): SmokeResult {
-  return { id, phase, title: id, outcome, passed: outcome === 'passed', detail: outcome, sql };
+export function smokeTest(id: string, phase: string, outcome: SmokeResult['outcome'], requires: string[] = []): SmokeResult {
+  return { id, phase, title: id, outcome, passed: outcome === 'passed', detail: outcome, sql: 'select 1', requires };
 }
 export const smoke = (...tests: SmokeResult[]): SmokeSection => ({
   tests, ms: 1,

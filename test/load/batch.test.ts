@@ -14,6 +14,7 @@ function counting(inner: DbFactory): { factory: DbFactory; trips: () => number }
   let trips = 0;
   const wrap = (db: Db): Db => ({
     query: (...a) => (trips++, db.query(...a)),
+    copyFrom: (...a) => (trips++, db.copyFrom(...a)),
     exec: (sql) => (trips++, db.exec(sql)),
     clone: () => db.clone(),
     close: () => db.close(),

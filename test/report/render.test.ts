@@ -2,7 +2,8 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport, toGateStatus, toJson, toJunit, toMarkdown, toSarif } from '../../src/core/report';
-import { definitionIndex, locateDivergences } from '../../src/core/report/locate';
+import { definitionIndex } from '../../src/core/load/locate';
+import { locateDivergences } from '../../src/core/report/locate';
 import type { LoadSummary, Report } from '../../src/core/report/types';
 import { div, rls, rlsTest, smoke, smokeTest, spec } from '../gates/fixtures';
 

@@ -89,9 +89,10 @@ describe('describeObject', () => {
 
 describe('the Skeldir tour (schema/tour.yaml)', () => {
   const tour = parseTour(readFileSync('schema/tour.yaml', 'utf8'), 'schema/tour.yaml');
-  it('parses, has 8–10 steps with unique ids, and answers Engineer B', () => {
+  it('parses, has 8–12 steps with unique ids, opens the RLS matrix and the drift table, and answers Engineer B', () => {
     expect(tour.steps.length).toBeGreaterThanOrEqual(8);
-    expect(tour.steps.length).toBeLessThanOrEqual(10);
+    expect(tour.steps.length).toBeLessThanOrEqual(12);
+    expect(tour.steps.map((s) => s.route)).toEqual(expect.arrayContaining(['#/rls', '#/drift']));
     const last = tour.steps.find((s) => s.id === 'remediation-status')!;
     expect(stepHash(last)).toBe('#/dictionary/public.dead_events.remediation_status');
     expect(last.body).toContain('ck_dead_events_remediation_status_valid');

@@ -9,12 +9,18 @@
 import type { Db } from '../../core/db';
 import { pgErrorFields } from '../../core/db';
 import { InputError } from '../../core/errors';
+import { proveFix } from '../../core/fix/run';
+import type { SchemaModel } from '../../core/model';
 import { quoteIdent } from '../../core/pgtext';
 import { prepareCanonical, runCheck, sha256Hex, specOf, type CheckInput, type PreparedCanonical } from '../../core/pipeline';
+import { checkUsableInput } from '../../core/load/input';
+import { guardDb, guardFactory } from '../guard-db';
+import type { Activity } from '../../core/guard/types';
+import type { Report } from '../../core/report/types';
 import prebuiltCanonical from 'virtual:skeldir-canonical';
 import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
-import type { CheckRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
+import type { CheckRequest, FixRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
 import { lintFiles, reversibility } from './migrations';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,6 +38,16 @@ const BUNDLED_SPEC_NAME = 'schema/canonical_schema.yaml';
 const post = (m: FromWorker) => self.postMessage(m);
 const factory = browserFactory((stage) => post({ type: 'progress', id: current?.id ?? 0, dump: null, stage }));
 
+/**
+ * PostgreSQL here can no longer be trusted (guard-db.ts): tell the page, whose watchdog
+ * terminates this worker and blames the running statement; send nothing more meanwhile.
+ */
+function poisoned(): Promise<never> {
+  post({ type: 'poisoned', id: current?.id ?? 0 });
+  return new Promise<never>(() => {});
+}
+const guarded = guardFactory(factory, poisoned);
+
 interface Run {
   id: number;
   controller: AbortController;
@@ -41,6 +57,8 @@ let current: Run | null = null;
 
 /** Databases of the latest results: `canonical` and one per dump key. */
 const dbs = new Map<string, Db>();
+/** What each dump of the latest run was checked with and found (the fix starts from it). */
+const checked = new Map<string, { input: CheckInput; report: Report; dumpModel: SchemaModel }>();
 
 function keep(key: string, db: Db | undefined) {
   if (!db) return;
@@ -61,7 +79,8 @@ async function canonicalFor(req: CheckRequest, env: Parameters<typeof prepareCan
   const { sha256 } = await sha256Hex(req.canonical.text);
   if (prepared && prepared.name === req.canonical.name && prepared.sha256 === sha256) return prepared;
   // The bundled canonical, unedited: prepared at build time (its database starts on first use).
-  const next = preparedFromPrebuilt(prebuiltCanonical, req.canonical.name, sha256, factory.open)
+  const open = async (url: string, ext: readonly string[]) => guardDb(await factory.open(url, ext), poisoned);
+  const next = preparedFromPrebuilt(prebuiltCanonical, req.canonical.name, sha256, open)
     ?? await prepareCanonical({ name: req.canonical.name, sql: req.canonical.text }, env);
   prepared = next;
   keep('canonical', next.db);
@@ -78,17 +97,21 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
       const t0 = performance.now();
       try {
         const env = {
-          factory,
+          factory: guarded,
           now: () => new Date(),
           toolVersion: TOOL_VERSION,
           signal,
+          withData: req.withData,
+          stops: req.stops,
+          onActivity: (activity: Activity | null) => post({ type: 'activity', id: req.id, activity }),
           onProgress: (stage: string, done?: number, total?: number) =>
             post({ type: 'progress', id: req.id, dump: dump.key, stage, done, total }),
         };
         const input: CheckInput = {
           canonical: { name: req.canonical.name, sql: req.canonical.text },
           spec: req.spec ? { name: req.spec.name, yaml: req.spec.text } : null,
-          dump: { name: dump.name, sql: dump.sql },
+          // The CLI's input checks, the same function: empty, JSON, prose, binary → exit 3 here too.
+          dump: { name: dump.name, sql: checkUsableInput(dump.sql, dump.name, { maxBytes: req.maxInputBytes }) },
           phase: req.phase,
           // Skeldir's smoke tests belong to Skeldir's overlay: another overlay (or none) brings none.
           smoke: req.spec?.name === BUNDLED_SPEC_NAME ? BUNDLED_SMOKE : [],
@@ -105,6 +128,7 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
         }
         keep('canonical', result.canonicalDb);
         keep(dump.key, result.dumpDb);
+        checked.set(dump.key, { input, report: result.report, dumpModel: result.dumpModel });
         post({
           type: 'result', id: req.id, dump: dump.key, report: result.report,
           canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, spec, ms: performance.now() - t0,
@@ -160,6 +184,30 @@ async function sqlQuery(req: SqlQueryRequest): Promise<void> {
   }
 }
 
+/**
+ * Plans and proves the fix of a dump of the latest run, from its loaded database (never
+ * changed: the proof runs on copies). Waits for a running check to finish first.
+ */
+async function fix(req: FixRequest): Promise<void> {
+  const t0 = performance.now();
+  const base = { type: 'fix-result' as const, id: req.id, dump: req.dump, toolVersion: TOOL_VERSION };
+  const none = { plan: null, script: null, verification: null, down: null };
+  try {
+    await current?.finished;
+    const last = checked.get(req.dump);
+    const db = dbs.get(req.dump);
+    if (!last || !db || !prepared) {
+      post({ ...base, ...none, ms: 0, error: 'no checked database for this dump yet: wait for the check to finish' });
+      return;
+    }
+    const env = { factory, now: () => new Date(), toolVersion: TOOL_VERSION };
+    const proof = await proveFix({ input: last.input, env, prepared, dumpDb: db, dumpModel: last.dumpModel, divergences: last.report.divergences, down: true });
+    post({ ...base, plan: proof.plan, script: proof.script, verification: proof.verification, down: proof.down, ms: performance.now() - t0, error: null });
+  } catch (err) {
+    post({ ...base, ...none, ms: performance.now() - t0, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   switch (msg.type) {
@@ -184,6 +232,18 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'warm':
       factory.warm();
+      break;
+    case 'forget':
+      // Removed dumps free their database (and its WASM memory) at once.
+      for (const key of [...dbs.keys()]) {
+        if (key === 'canonical' || msg.keep.includes(key)) continue;
+        const db = dbs.get(key)!;
+        dbs.delete(key);
+        if (![...dbs.values()].includes(db)) void db.close().catch(() => {});
+      }
+      break;
+    case 'fix':
+      void fix(msg);
       break;
     case 'lint':
       void lintFiles(msg).then(post);

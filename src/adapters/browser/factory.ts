@@ -1,16 +1,13 @@
 /**
- * The DbFactory the browser worker uses: PGlite behind the same Db wrapper as Node, started
- * from the data directory prepared at build time (build/pgdata-plugin.ts) so no initdb runs in
- * the page. Without one (dev server) it boots PGlite once and keeps that as the template, like
- * the Node factory. Reports `boot` so the page can say "Booting PostgreSQL…".
+ * The DbFactory the browser worker uses: the shared PGlite factory (../pglite.ts) started from
+ * the data directory prepared at build time (build/pgdata-plugin.ts), so no initdb runs in the
+ * page; without one (dev server) it runs initdb once and keeps that as the template, like Node.
+ * Reports `boot` so the page can say "Booting PostgreSQL…", and keeps one database started
+ * ahead of time for the first create().
  */
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import prebuiltUrl from 'virtual:skeldir-pgdata';
 import type { Db, DbFactory } from '../../core/db';
-import { wrapPglite } from '../pglite';
-import { isSupportedExtension, loadExtensions } from '../pglite-extensions';
-
-type Extensions = NonNullable<PGliteOptions['extensions']>;
+import { pgliteFactory, startPglite, wrapPglite } from '../pglite';
 
 async function fetchTemplate(url: string): Promise<Blob> {
   const res = await fetch(url);
@@ -21,13 +18,6 @@ async function fetchTemplate(url: string): Promise<Blob> {
   return new Blob([bytes], { type: gz ? 'application/x-gzip' : 'application/x-tar' });
 }
 
-async function bootTemplate(): Promise<Blob> {
-  const boot = await PGlite.create();
-  const blob = await boot.dumpDataDir('none');
-  await boot.close();
-  return blob;
-}
-
 export interface BrowserFactory extends DbFactory {
   /** Starts one database in the background and keeps it for the next create() (cold-start warm-up). */
   warm(): void;
@@ -36,40 +26,26 @@ export interface BrowserFactory extends DbFactory {
 }
 
 export function browserFactory(onStage: (stage: string) => void): BrowserFactory {
-  let template: Promise<Blob> | null = null;
-  const getTemplate = () => {
-    if (!template) {
-      onStage('boot');
-      template = (prebuiltUrl ? fetchTemplate(prebuiltUrl).catch((err) => {
-        console.warn('Prebuilt data directory unavailable, running initdb', err);
-        return bootTemplate();
-      }) : bootTemplate());
-    }
-    return template;
-  };
-  const start = async (names: readonly string[]): Promise<Db> => {
-    const [data, extensions] = await Promise.all([getTemplate(), loadExtensions(names)]);
-    const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions });
-    return wrapPglite(pg, names);
-  };
+  const url = prebuiltUrl;
+  const base = pgliteFactory({
+    template: url ? () => fetchTemplate(url) : undefined,
+    onBoot: () => onStage('boot'),
+    onTemplateError: (err) => console.warn('Prebuilt data directory unavailable, running initdb', err),
+  });
   // One database started ahead of time (no extensions): the first create() takes it.
   let spare: Promise<Db> | null = null;
-  const make = (names: readonly string[]): DbFactory => ({
+  const withSpare = (factory: DbFactory, names: readonly string[]): DbFactory => ({
     async create(): Promise<Db> {
       if (names.length === 0 && spare) {
         const db = spare;
         spare = null;
         try { return await db; } catch { /* fall through to a fresh start */ }
       }
-      return start(names);
+      return factory.create();
     },
-    withExtensions: (more) => make([...names, ...more]),
-    supportsExtension: isSupportedExtension,
+    withExtensions: (more) => withSpare(factory.withExtensions(more), [...names, ...more]),
+    supportsExtension: (name) => factory.supportsExtension(name),
   });
-  const open = async (url: string, names: readonly string[]): Promise<Db> => {
-    const [data, extensions] = await Promise.all([fetchTemplate(url), loadExtensions(names)]);
-    const pg = await PGlite.create({ loadDataDir: data, extensions: extensions as Extensions });
-    return wrapPglite(pg, names);
-  };
-  return { ...make([]), warm: () => { spare ??= start([]); spare.catch(() => {}); }, open };
+  const open = async (url: string, names: readonly string[]): Promise<Db> => wrapPglite(await startPglite(await fetchTemplate(url), names), names);
+  return { ...withSpare(base, []), warm: () => { spare ??= base.create(); spare.catch(() => {}); }, open };
 }

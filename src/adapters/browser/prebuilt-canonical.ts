@@ -35,7 +35,8 @@ export function lazyDb(start: () => Promise<Db>): Db & { started: boolean } {
   const get = () => (db ??= start());
   return {
     get started() { return db !== null; },
-    query: async (sql, params, options) => (await get()).query(sql, params, options),
+    query: async (sql, params) => (await get()).query(sql, params),
+    copyFrom: async (statement, stdin, data) => (await get()).copyFrom(statement, stdin, data),
     exec: async (sql) => (await get()).exec(sql),
     clone: async () => (await get()).clone(),
     // Closing one never started costs nothing.

@@ -2,9 +2,11 @@
  * Messages between the page and the engine worker: two unions tagged by `type`.
  * Everything here is structured-clone safe (plain data, no classes, no functions).
  */
+import type { FixPlan, FixVerification } from '../../core/fix/types';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
+import type { Activity, Stop } from '../../core/guard/types';
 import type { LintResult } from '../../core/lint/engine';
 import type { ReversibilityReport } from '../../core/reversibility/types';
 
@@ -30,6 +32,19 @@ export interface CheckRequest {
   seeds: NamedText | null;
   dumps: DumpSource[];
   phase: string;
+  /** Statements the page's watchdog stopped in an earlier attempt of this run (core/guard). */
+  stops: Stop[];
+  /** Load COPY … FROM stdin data (default off, like the CLI without --with-data). */
+  withData: boolean;
+  /** Most bytes a dump may have (the CLI's --max-input-size). */
+  maxInputBytes: number;
+}
+
+/** Close the databases of dumps that are gone (removed from the session). */
+export interface ForgetRequest {
+  type: 'forget';
+  /** Dump keys still in the session; every other dump database is closed. */
+  keep: string[];
 }
 
 export interface CancelRequest {
@@ -53,6 +68,14 @@ export interface WarmRequest {
   type: 'warm';
 }
 
+/** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */
+export interface FixRequest {
+  type: 'fix';
+  id: number;
+  /** Dump key of the latest run. */
+  dump: string;
+}
+
 /** DDL lint of migration files (Migrations view). */
 export interface LintRequest {
   type: 'lint';
@@ -71,7 +94,20 @@ export interface ReversibilityRequest {
   spec: NamedText | null;
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | LintRequest | ReversibilityRequest;
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | ForgetRequest | LintRequest | ReversibilityRequest | FixRequest;
+
+/** What the engine is running now (null: between round trips): the page's watchdog heartbeat. */
+export interface ActivityMessage {
+  type: 'activity';
+  id: number;
+  activity: Activity | null;
+}
+
+/** PostgreSQL in this worker overflowed its stack (guard-db.ts): terminate it, blame the current activity. */
+export interface PoisonedMessage {
+  type: 'poisoned';
+  id: number;
+}
 
 export interface ProgressMessage {
   type: 'progress';
@@ -131,6 +167,21 @@ export interface SqlResultMessage {
   error: { message: string; sqlstate: string | null; position: number | null } | null;
 }
 
+export interface FixResultMessage {
+  type: 'fix-result';
+  id: number;
+  dump: string;
+  plan: FixPlan | null;
+  /** The SQL script (hazards as comments, verification in its header). */
+  script: string | null;
+  verification: FixVerification | null;
+  down: { plan: FixPlan; script: string; verification: FixVerification } | null;
+  toolVersion: string;
+  ms: number;
+  /** Why no plan could be made (no result for that dump yet, an engine failure). */
+  error: string | null;
+}
+
 export interface LintResultMessage {
   type: 'lint-result';
   id: number;
@@ -145,4 +196,4 @@ export interface ReversibilityResultMessage {
   error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | LintResultMessage | ReversibilityResultMessage;
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage | LintResultMessage | ReversibilityResultMessage | FixResultMessage;

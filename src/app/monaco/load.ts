@@ -33,6 +33,7 @@ export function loadMonaco(): Promise<Monaco> {
       import('monaco-editor/languages/definitions/pgsql/register'),
       import('monaco-editor/languages/definitions/yaml/register'),
     ]);
+    defineThemes(api);
     const Worker = worker.default;
     (self as unknown as { MonacoEnvironment: MonacoApi.Environment }).MonacoEnvironment = { getWorker: () => new Worker() };
     return api;
@@ -40,5 +41,28 @@ export function loadMonaco(): Promise<Monaco> {
   return loading;
 }
 
+/**
+ * Monaco's built-in themes colour some SQL tokens below WCAG AA contrast (strings #ff0000 and
+ * operators #778899 on white; comments #608b4e and strings on #1e1e1e): ours inherit them with
+ * those tokens darkened / lightened to at least 4.5:1 on the editor background.
+ */
+function defineThemes(api: Monaco) {
+  api.editor.defineTheme('skeldir-light', {
+    base: 'vs', inherit: true, colors: {},
+    rules: [
+      { token: 'string.sql', foreground: 'a31515' }, { token: 'string', foreground: 'a31515' },
+      { token: 'operator.sql', foreground: '4f5b66' }, { token: 'predefined.sql', foreground: '8b008b' },
+      { token: 'comment', foreground: '2f6f2f' }, { token: 'number', foreground: '0b6e4f' },
+    ],
+  });
+  api.editor.defineTheme('skeldir-dark', {
+    base: 'vs-dark', inherit: true, colors: {},
+    rules: [
+      { token: 'comment', foreground: '8fbf7a' }, { token: 'string.sql', foreground: 'f28b82' }, { token: 'string', foreground: 'f28b82' },
+      { token: 'operator.sql', foreground: 'b0bac4' }, { token: 'predefined.sql', foreground: 'e29ae2' },
+    ],
+  });
+}
+
 /** Monaco's theme for the app theme. */
-export const monacoTheme = (dark: boolean) => (dark ? 'vs-dark' : 'vs');
+export const monacoTheme = (dark: boolean) => (dark ? 'skeldir-dark' : 'skeldir-light');

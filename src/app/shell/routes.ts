@@ -23,6 +23,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'gates', label: 'Gates', load: () => import('../gates/Gates.svelte') },
   { id: 'rls', label: 'RLS', load: () => import('../rls/Rls.svelte') },
   { id: 'drift', label: 'Drift', load: () => import('../drift/Drift.svelte') },
+  { id: 'migration', label: 'Migration', load: () => import('../migration/Migration.svelte') },
   { id: 'erd', label: 'ERD', load: () => import('./ErdRoute.svelte') },
   { id: 'sql', label: 'SQL console', load: () => import('../sql/SqlConsole.svelte') },
   { id: 'migrations', label: 'Migrations', load: () => import('../migrations/Migrations.svelte') },

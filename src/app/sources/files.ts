@@ -1,21 +1,24 @@
-/** Reading dumps the user opens or drops. Binary files are refused with a reason. */
+/**
+ * Reading dumps the user opens or drops: bytes decoded by the CLI's own reader (core/load/input:
+ * size cap, binary formats, UTF-16, UTF-8 or the encoding the dump declares), so a file the CLI
+ * refuses is refused here with the same words, and a Latin-1 dump is not turned into U+FFFD.
+ */
+import { DEFAULT_MAX_INPUT_BYTES, decodeInput, tooLarge } from '../../core/load/input';
+
 export interface ReadFile { name: string; text: string }
 
-const MAX_BYTES = 64 * 1024 * 1024;
-
 async function readOne(file: File): Promise<ReadFile> {
-  if (file.size > MAX_BYTES) throw new Error(`${file.name}: ${Math.round(file.size / 1048576)} MB is more than the 64 MB this page loads`);
-  const text = await file.text();
-  // A NUL byte means a binary file (a custom-format pg_dump, a zip): not a psql script.
-  if (text.includes('\u0000')) throw new Error(`${file.name}: this is a binary file, not an SQL script (use pg_dump --format=plain)`);
-  return { name: file.name, text };
+  // Refused before reading: a 10 GB file never reaches memory.
+  if (file.size > DEFAULT_MAX_INPUT_BYTES) throw tooLarge(file.size, DEFAULT_MAX_INPUT_BYTES, file.name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { name: file.name, text: decodeInput(bytes, file.name) };
 }
 
 export async function readFiles(list: FileList | null): Promise<ReadFile[] | { error: string }> {
   try {
     return await Promise.all([...(list ?? [])].map(readOne));
   } catch (err) {
-    return { error: (err as Error).message };
+    return { error: String(err) };
   }
 }
 

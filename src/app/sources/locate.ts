@@ -1,9 +1,9 @@
 /**
- * Which line of a script defines an object: the same pg_dump-shape scan the report uses
- * (core/report/locate.ts), with a plain text search for the object's last name part as the
- * fallback for hand-written SQL.
+ * Which line of a script defines an object: the core's one locator (load/locate.ts, statements
+ * from the splitter read by their heads), then — for hand-written layouts it cannot place, such
+ * as several columns on one line — the object's table, then a plain search for its last name part.
  */
-import { definitionIndex } from '../../core/report/locate';
+import { definitionIndex } from '../../core/load/locate';
 
 export function lineOfObject(text: string, object: string): number | null {
   const idx = definitionIndex(text);
@@ -11,18 +11,13 @@ export function lineOfObject(text: string, object: string): number | null {
     if (key.slice(key.indexOf('|') + 1) === object) return line;
   }
   const parts = object.replace(/\(.*$/, '').split(/[.:]/);
+  if (parts.length >= 3) {
+    const table = idx.get(`table|${parts[0]}.${parts[1]}`);
+    if (table !== undefined) return table;
+  }
   const last = parts[parts.length - 1];
   if (!last) return null;
-  const table = parts.length >= 3 ? parts[parts.length - 2] : null;
-  const lines = text.split('\n');
   const word = new RegExp(String.raw`(^|[^\w$])"?${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^\w$]|$)`);
-  // Prefer a line inside the table's CREATE TABLE block when the object belongs to a table.
-  if (table) {
-    const start = lines.findIndex((l) => new RegExp(String.raw`CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:\w+\.)?"?${table}"?\s*\(`, 'i').test(l));
-    if (start >= 0) {
-      for (let i = start; i < lines.length && !/^\);?\s*$/.test(lines[i]); i++) if (word.test(lines[i])) return i + 1;
-    }
-  }
-  const i = lines.findIndex((l) => !l.trimStart().startsWith('--') && word.test(l));
+  const i = text.split('\n').findIndex((l) => !l.trimStart().startsWith('--') && word.test(l));
   return i >= 0 ? i + 1 : null;
 }

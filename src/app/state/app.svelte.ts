@@ -15,6 +15,7 @@ import { SessionStore } from './session.svelte';
 import { Sources } from './sources.svelte';
 import { Theme } from './theme.svelte';
 import { TourState } from './tour.svelte';
+import { FixState } from '../migration/fix.svelte';
 
 export class AppState {
   sources = new Sources();
@@ -24,6 +25,8 @@ export class AppState {
   theme = new Theme();
   session = new SessionStore();
   tour = new TourState();
+  /** Corrective migrations per dump (src/app/migration). */
+  fix = new FixState(this.engine);
   /** SQL console history, newest first. */
   history = $state.raw<string[]>([]);
   /** Restored session or defaults are in place (the first check can start). */

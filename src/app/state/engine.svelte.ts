@@ -1,11 +1,25 @@
 /**
  * The engine worker, wrapped: post a check, get per-dump results as `$state.raw`.
  * Stale messages (from a run that was replaced) are dropped by run id.
+ *
+ * The page is the engine's watchdog (core/guard/supervise.ts, the same decisions as the CLI's):
+ * the worker says what statement it is running; one that outlives the statement budget, or a
+ * PostgreSQL that overflowed its stack, gets the worker terminated and a fresh one started with
+ * the stop list, so the rest of the dump still loads. Cancel terminates the worker at once.
+ *
+ * Only dumps whose inputs changed are checked (adding a dump checks that dump); removed dumps
+ * free their database. The dump being checked is written to localStorage as it runs: if the page
+ * dies during it, the next page shows "stopped at line N last time — run again?" for that dump
+ * and never re-runs it by itself.
  */
-import type { FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { CheckRequest, FixResultMessage, FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import { supervise, type EngineAttempt } from '../../core/guard/supervise';
+import type { Activity, Stop } from '../../core/guard/types';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../core/load/input';
 import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
+import { readJson, writeJson } from '../lib/local';
 import type { Sources } from './sources.svelte';
 
 export interface RunError {
@@ -16,12 +30,17 @@ export interface RunError {
 export interface DumpOutcome {
   key: string;
   name: string;
-  /** `stale`: the last run ended without a new result for this dump (e.g. the YAML broke); `report` is the previous one. */
-  status: 'queued' | 'running' | 'done' | 'error' | 'stale';
+  /**
+   * `stale`: the last run ended without a new result for this dump (e.g. the YAML broke); `report` is the previous one.
+   * `interrupted`: the page went away while this dump was being checked; it waits for "Run again".
+   */
+  status: 'queued' | 'running' | 'done' | 'error' | 'stale' | 'interrupted';
   report: Report | null;
   dumpModel: SchemaModel | null;
   error: RunError | null;
   ms: number | null;
+  /** `interrupted`: the line the check was at when the page went away (null: before any statement). */
+  stoppedAt?: number | null;
 }
 
 export interface Progress {
@@ -31,11 +50,45 @@ export interface Progress {
   total?: number;
 }
 
+export interface EngineSettings {
+  /** Statement budget, seconds (the CLI's --statement-timeout); 0 = none. */
+  budgetSeconds: number;
+  /** Load COPY data (the CLI's --with-data). */
+  withData: boolean;
+}
+
+const SETTINGS_KEY = 'skeldir-engine-settings';
+/** The dump being checked and its current line, written as it runs (survives a crashed tab). */
+const RUNNING_KEY = 'skeldir-check-running';
+/** Dumps whose check the page did not survive: key → line. */
+const INTERRUPTED_KEY = 'skeldir-check-interrupted';
+
+interface RunningMarker { key: string; line: number | null }
+
+/** A check request the worker has not finished, with the watchdog attempt waiting on it. */
+interface Pending {
+  req: CheckRequest;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  onActivity: (a: Activity | null) => void;
+}
+
+/** What an outcome was computed from: a dump is re-checked only when this changes. */
+function signature(sources: Sources, sql: string, settings: EngineSettings): string {
+  return JSON.stringify([sources.canonical.name, sources.canonical.text, sources.spec?.text ?? null, sources.seeds?.text ?? null, sources.phase, settings.withData, sql]);
+}
+
 export class Engine {
   #worker: Worker | null = null;
   #run = 0;
   #queryId = 0;
   #queries = new Map<number, (r: SqlResultMessage) => void>();
+  #pending = new Map<number, Pending>();
+  /** The run whose messages arrived last: the one the worker is executing. */
+  #executing = 0;
+  #signatures = new Map<string, string>();
+  #cancel: AbortController | null = null;
+  #fixes = new Map<number, (r: FixResultMessage) => void>();
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
   canonicalModel = $state.raw<SchemaModel | null>(null);
@@ -49,15 +102,38 @@ export class Engine {
   runError = $state.raw<RunError | null>(null);
   /** performance.now() when the first verdict of this page arrived (bench). */
   firstVerdictAt = $state<number | null>(null);
+  settings = $state.raw<EngineSettings>({ budgetSeconds: 10, withData: false, ...readJson<Partial<EngineSettings>>(SETTINGS_KEY, {}) });
+  /** Statements the watchdog stopped in the latest run (shown as they happen). */
+  stops = $state.raw<Stop[]>([]);
+  /** Dumps the last page did not survive checking: key → line. */
+  interrupted = $state.raw<Record<string, number | null>>(Engine.#takeInterrupted());
+
+  /** A check that was running when the last page went away becomes "interrupted". */
+  static #takeInterrupted(): Record<string, number | null> {
+    const before = readJson<Record<string, number | null>>(INTERRUPTED_KEY, {});
+    const running = readJson<RunningMarker | null>(RUNNING_KEY, null);
+    if (running?.key) {
+      before[running.key] = running.line;
+      writeJson(INTERRUPTED_KEY, before);
+      writeJson(RUNNING_KEY, null);
+    }
+    return before;
+  }
+
+  setSettings(next: Partial<EngineSettings>) {
+    this.settings = { ...this.settings, ...next };
+    writeJson(SETTINGS_KEY, this.settings);
+  }
 
   #ensure(): Worker {
     if (!this.#worker) {
-      this.#worker = new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-      this.#worker.onmessage = (ev: MessageEvent<FromWorker>) => this.#receive(ev.data);
-      this.#worker.onerror = (ev) => {
-        this.runError = { message: `The engine worker failed: ${ev.message || 'unknown error'}`, location: null };
-        this.running = false;
-      };
+      const worker = new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      worker.onmessage = (ev: MessageEvent<FromWorker>) => { if (this.#worker === worker) this.#receive(ev.data); };
+      // An uncaught error or a WASM trap in the worker: the running statement is the culprit.
+      worker.onerror = (ev) => { if (this.#worker === worker) this.#restart(this.#executing, new Error(ev.message || 'the engine worker failed')); };
+      this.#worker = worker;
+      // Requests of other runs that the old worker had not finished go to the new one.
+      for (const p of this.#pending.values()) worker.postMessage(p.req);
     }
     return this.#worker;
   }
@@ -66,28 +142,116 @@ export class Engine {
     this.#ensure().postMessage(m);
   }
 
-  /** Runs the check of every dump; a running check is cancelled first. */
+  /**
+   * Terminates the worker at once. The run `id` (if any) gets `err` (the watchdog decides what to
+   * blame); every other unfinished request is posted again to the next worker. The SQL console
+   * loses that worker's databases: its queries get an answer saying so.
+   */
+  #restart(id: number | null, err: unknown) {
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const [qid, resolve] of this.#queries) {
+      resolve({ type: 'sql-result', id: qid, fields: [], rows: [], affectedRows: null, rowCount: 0, ms: 0,
+        error: { message: 'The engine was restarted; run the query again.', sqlstate: null, position: null } });
+    }
+    this.#queries.clear();
+    // Fix plans, lint and reversibility ran in that worker too: answer them rather than leave them waiting.
+    const gone = 'The engine was restarted; run it again.';
+    for (const [fid, resolve] of this.#fixes) {
+      resolve({ type: 'fix-result', id: fid, dump: '', plan: null, script: null, verification: null, down: null, toolVersion: '', ms: 0, error: gone });
+    }
+    this.#fixes.clear();
+    for (const [mid, resolve] of this.#migrationReplies) {
+      resolve({ type: 'lint-result', id: mid, results: [], error: { message: gone, location: null } });
+    }
+    this.#migrationReplies.clear();
+    const p = id === null ? undefined : this.#pending.get(id);
+    if (p) {
+      this.#pending.delete(id!);
+      p.reject(err);
+    }
+    if (this.#pending.size) this.#ensure();
+  }
+
+  /** The dumps this check must run: new, edited, or not finished; never an interrupted one. */
+  #todo(sources: Sources): Sources['dumps'] {
+    return sources.dumps.filter((d) => {
+      if (d.key in this.interrupted) return false;
+      const o = this.outcomes[d.key];
+      if (!o || (o.status !== 'done' && o.status !== 'error')) return true;
+      return this.#signatures.get(d.key) !== signature(sources, d.sql, this.settings);
+    });
+  }
+
+  /** Checks the dumps whose inputs changed; a running check of other inputs is cancelled first. */
   check(sources: Sources) {
+    const keys = new Set(sources.dumps.map((d) => d.key));
+    // Removed dumps: forget their outcome, free their database in the worker.
+    if (Object.keys(this.outcomes).some((k) => !keys.has(k)) || Object.keys(this.interrupted).some((k) => !keys.has(k))) {
+      this.outcomes = Object.fromEntries(Object.entries(this.outcomes).filter(([k]) => keys.has(k)));
+      this.interrupted = Object.fromEntries(Object.entries(this.interrupted).filter(([k]) => keys.has(k)));
+      writeJson(INTERRUPTED_KEY, this.interrupted);
+      if (this.#worker) this.#post({ type: 'forget', keep: [...keys] });
+    }
+    const todo = this.#todo(sources);
     const id = ++this.#run;
-    const dumps = sources.dumps.map((d) => ({ key: d.key, name: d.name, sql: d.sql }));
-    const next: Record<string, DumpOutcome> = {};
+    // A running check is superseded: cancelled in the worker (its unfinished dumps are in `todo`).
+    for (const pid of this.#pending.keys()) this.#worker?.postMessage({ type: 'cancel', id: pid } satisfies ToWorker);
+    const next: Record<string, DumpOutcome> = { ...this.outcomes };
     for (const d of sources.dumps) {
       const prev = this.outcomes[d.key];
-      // Keep the previous report visible (marked queued) until the new one arrives.
-      next[d.key] = { key: d.key, name: d.name, status: 'queued', report: prev?.report ?? null, dumpModel: prev?.dumpModel ?? null, error: null, ms: prev?.ms ?? null };
+      if (d.key in this.interrupted) {
+        next[d.key] = { key: d.key, name: d.name, status: 'interrupted', report: prev?.report ?? null, dumpModel: prev?.dumpModel ?? null, error: null, ms: null, stoppedAt: this.interrupted[d.key] };
+      } else if (todo.includes(d)) {
+        // Keep the previous report visible (marked queued) until the new one arrives.
+        next[d.key] = { key: d.key, name: d.name, status: 'queued', report: prev?.report ?? null, dumpModel: prev?.dumpModel ?? null, error: null, ms: prev?.ms ?? null };
+      } else if (prev && prev.name !== d.name) next[d.key] = { ...prev, name: d.name };
     }
     this.outcomes = next;
     this.runError = null;
-    this.running = dumps.length > 0;
-    this.progress = { dump: null, stage: 'start' };
-    if (dumps.length === 0) return;
-    this.#post({
+    this.stops = [];
+    this.running = todo.length > 0;
+    this.progress = todo.length ? { dump: null, stage: 'start' } : null;
+    if (todo.length === 0) return;
+    for (const d of todo) this.#signatures.set(d.key, signature(sources, d.sql, this.settings));
+    const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
       canonical: { name: sources.canonical.name, text: sources.canonical.text },
       spec: sources.spec ? { name: sources.spec.name, text: sources.spec.text } : null,
       seeds: sources.seeds ? { name: sources.seeds.name, text: sources.seeds.text } : null,
-      dumps, phase: sources.phase,
+      dumps: todo.map((d) => ({ key: d.key, name: d.name, sql: d.sql })),
+      phase: sources.phase, withData: this.settings.withData, maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+    };
+    this.#cancel = new AbortController();
+    const start = (stops: readonly Stop[], onActivity: (a: Activity | null) => void): EngineAttempt<void> => {
+      // A run superseded meanwhile is not restarted: the newer one checks its dumps.
+      if (id !== this.#run) return { done: Promise.resolve(), kill: () => {} };
+      // A restart checks only the dumps that have no new result yet.
+      const left = base.dumps.filter((d) => this.outcomes[d.key]?.status === 'queued' || this.outcomes[d.key]?.status === 'running');
+      const req: CheckRequest = { ...base, dumps: left, stops: [...stops] };
+      const done = new Promise<void>((resolve, reject) => this.#pending.set(id, { req, resolve, reject, onActivity }));
+      // A new worker is sent every pending request as it starts (#ensure).
+      if (this.#worker) this.#worker.postMessage(req);
+      else this.#ensure();
+      return { done, kill: () => this.#restart(id, new Error('stopped by the watchdog')) };
+    };
+    void supervise(start, {
+      budgetMs: this.settings.budgetSeconds * 1000,
+      signal: this.#cancel.signal,
+      onStop: (s) => { if (id === this.#run) this.stops = [...this.stops, s]; },
+    }).catch((err: unknown) => {
+      if (id !== this.#run) return;
+      if (!this.#cancel?.signal.aborted) this.runError = { message: `The engine stopped: ${(err as Error)?.message ?? String(err)}`, location: null };
+      this.#finish(id);
     });
+  }
+
+  /** "Run again" for a dump the last page did not survive checking. */
+  runAgain(key: string, sources: Sources) {
+    const { [key]: _, ...rest } = this.interrupted;
+    this.interrupted = rest;
+    writeJson(INTERRUPTED_KEY, rest);
+    this.check(sources);
   }
 
   /** Starts the worker and PostgreSQL early, while the session is still being restored. */
@@ -95,8 +259,24 @@ export class Engine {
     this.#post({ type: 'warm' });
   }
 
+  /**
+   * Stops the check now: the worker is terminated (a statement in progress cannot hold it). The
+   * dumps it had not finished wait for "Run again" like interrupted ones, at the line they were at.
+   */
   cancel() {
-    this.#post({ type: 'cancel', id: this.#run });
+    const left = Object.values(this.outcomes).filter((o) => o.status === 'queued' || o.status === 'running');
+    if (left.length) {
+      const marker = readJson<RunningMarker | null>(RUNNING_KEY, null);
+      this.interrupted = { ...this.interrupted, ...Object.fromEntries(left.map((o) => [o.key, marker?.key === o.key ? marker.line : null])) };
+      writeJson(INTERRUPTED_KEY, this.interrupted);
+      this.outcomes = { ...this.outcomes, ...Object.fromEntries(left.map((o) => [o.key, { ...o, status: 'interrupted' as const, stoppedAt: this.interrupted[o.key] }])) };
+    }
+    this.#cancel?.abort(new DOMException('Cancelled', 'AbortError'));
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    this.#restart(null, null);
+    for (const p of pending) p.reject(new DOMException('Cancelled', 'AbortError'));
+    this.#finish(this.#run);
   }
 
   query(target: string, sql: string, asTenant: SqlQueryRequest['asTenant']): Promise<SqlResultMessage> {
@@ -116,10 +296,38 @@ export class Engine {
     });
   }
 
+  /** Plans and proves the corrective migration of a dump of the latest run (src/core/fix, in the worker). */
+  fix(dump: string): Promise<FixResultMessage> {
+    const id = -++this.#queryId;
+    return new Promise((resolve) => {
+      this.#fixes.set(id, resolve);
+      try {
+        this.#post({ type: 'fix', id, dump });
+      } catch (err) {
+        this.#fixes.delete(id);
+        resolve({ type: 'fix-result', id, dump, plan: null, script: null, verification: null, down: null, toolVersion: '', ms: 0, error: `Could not reach the engine: ${(err as Error).message}` });
+      }
+    });
+  }
+
   #patch(key: string, patch: Partial<DumpOutcome>) {
     const prev = this.outcomes[key];
     if (!prev) return;
     this.outcomes = { ...this.outcomes, [key]: { ...prev, ...patch } };
+  }
+
+  /** The run ended (finished, failed or cancelled): what it did not get to is marked stale. */
+  #finish(id: number) {
+    if (id !== this.#run) return;
+    writeJson(RUNNING_KEY, null);
+    const left = Object.values(this.outcomes).filter((o) => o.status === 'queued' || o.status === 'running');
+    if (left.length) {
+      const next = { ...this.outcomes };
+      for (const o of left) next[o.key] = { ...o, status: 'stale' };
+      this.outcomes = next;
+    }
+    this.running = false;
+    this.progress = null;
   }
 
   #migrationReplies = new Map<number, (r: LintResultMessage | ReversibilityResultMessage) => void>();
@@ -143,6 +351,11 @@ export class Engine {
   }
 
   #receive(m: FromWorker) {
+    if (m.type === 'fix-result') {
+      this.#fixes.get(m.id)?.(m);
+      this.#fixes.delete(m.id);
+      return;
+    }
     if (m.type === 'lint-result' || m.type === 'reversibility-result') {
       this.#migrationReplies.get(m.id)?.(m);
       this.#migrationReplies.delete(m.id);
@@ -153,11 +366,31 @@ export class Engine {
       this.#queries.delete(m.id);
       return;
     }
+    this.#executing = m.id;
+    if (m.type === 'activity') {
+      this.#pending.get(m.id)?.onActivity(m.activity);
+      if (m.id === this.#run && m.activity && this.progress?.dump) writeJson(RUNNING_KEY, { key: this.progress.dump, line: m.activity.line } satisfies RunningMarker);
+      return;
+    }
+    if (m.type === 'poisoned') {
+      this.#restart(m.id, Object.assign(new Error('PostgreSQL overflowed its stack'), { stopReason: 'stack' }));
+      return;
+    }
+    if (m.type === 'done') {
+      const p = this.#pending.get(m.id);
+      this.#pending.delete(m.id);
+      p?.resolve();
+      this.#finish(m.id);
+      return;
+    }
     if (m.id !== this.#run) return;
     switch (m.type) {
       case 'progress':
         this.progress = { dump: m.dump, stage: m.stage, done: m.done, total: m.total };
-        if (m.dump && this.outcomes[m.dump]?.status === 'queued') this.#patch(m.dump, { status: 'running' });
+        if (m.dump && this.outcomes[m.dump]?.status === 'queued') {
+          this.#patch(m.dump, { status: 'running' });
+          writeJson(RUNNING_KEY, { key: m.dump, line: null } satisfies RunningMarker);
+        }
         break;
       case 'result':
         this.canonicalModel = m.canonicalModel;
@@ -176,18 +409,6 @@ export class Engine {
         const runWide = !m.dump || (m.location !== null && this.outcomes[m.dump]?.name !== m.location.source);
         if (runWide) this.runError = { message: m.message, location: m.location };
         else this.#patch(m.dump!, { status: 'error', error: { message: m.message, location: m.location } });
-        break;
-      }
-      case 'done': {
-        // Anything the run did not get to keeps its previous report, marked as such.
-        const left = Object.values(this.outcomes).filter((o) => o.status === 'queued' || o.status === 'running');
-        if (left.length) {
-          const next = { ...this.outcomes };
-          for (const o of left) next[o.key] = { ...o, status: 'stale' };
-          this.outcomes = next;
-        }
-        this.running = false;
-        this.progress = null;
         break;
       }
     }

@@ -59,7 +59,7 @@ function diffColumn(ctx: CompareContext, table: string, e: Column, a: Column): D
  * in column order, as a probable rename. Both divergences still stand (a rename breaks every
  * caller); the messages just say what probably happened.
  */
-function renames(missing: Column[], extra: Column[]): Map<Column, Column> {
+export function renames(missing: Column[], extra: Column[]): Map<Column, Column> {
   const pairs = new Map<Column, Column>();
   const free = [...extra];
   for (const m of missing) {

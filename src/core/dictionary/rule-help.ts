@@ -1,10 +1,11 @@
 /**
  * Help for every finding the engine can report: one entry per DivergenceKind and per RLS
- * scenario, each with a docs page under `docs/rules/` (Problem / Solution / Incorrect /
+ * scenario (those from the scenario registry, rls/scenarios), each with a docs page under `docs/rules/` (Problem / Solution / Incorrect /
  * Correct, the way squawk and eslint document rules). The app and the SARIF renderer link
  * these; `Record<DivergenceKind, …>` makes the compiler insist on an entry for each kind.
  */
 import type { DivergenceKind } from '../report/types';
+import { SCENARIOS, SCENARIO_IDS, type RlsScenarioId } from '../rls/scenarios';
 
 export interface RuleHelp {
   title: string;
@@ -33,31 +34,13 @@ export const DIVERGENCE_HELP: Record<DivergenceKind, RuleHelp> = {
   owner_mismatch: kind('owner_mismatch', 'Owner differs', 'An object the canonical gives an explicit owner (OWNER TO) is owned by another role in the dump; the owner can ALTER or DROP it and bypasses its row level security unless forced.'),
 };
 
-/** Scenario ids of the behavioural RLS suite (RlsTest.scenario). */
-export const RLS_SCENARIO_IDS = [
-  'own_rows_visible', 'cross_tenant_invisible', 'cross_tenant_insert_rejected', 'cross_tenant_update_zero_rows',
-  'cross_tenant_delete_zero_rows', 'own_insert_allowed', 'own_update_allowed', 'unset_guc_denied', 'empty_guc_denied',
-  'null_guc_denied', 'owner_cannot_bypass', 'rls_enabled', 'rls_forced',
-] as const;
-export type RlsScenarioId = (typeof RLS_SCENARIO_IDS)[number];
+/** Scenario ids of the behavioural RLS suite (RlsTest.scenario), from the registry (rls/scenarios). */
+export const RLS_SCENARIO_IDS = SCENARIO_IDS;
+export type { RlsScenarioId };
 
-const rls = (id: RlsScenarioId, title: string, summary: string): RuleHelp => ({ title, summary, docPath: `docs/rules/rls/${id}.md` });
-
-export const RLS_SCENARIO_HELP: Record<RlsScenarioId, RuleHelp> = {
-  own_rows_visible: rls('own_rows_visible', 'Own rows visible', 'With the tenant GUC set, the application role sees the rows of its own tenant; if not, the policy is wrong or too strict.'),
-  cross_tenant_invisible: rls('cross_tenant_invisible', 'Other tenants\u2019 rows invisible', 'With tenant A\u2019s GUC set, a SELECT returns none of tenant B\u2019s rows.'),
-  cross_tenant_insert_rejected: rls('cross_tenant_insert_rejected', 'Cross-tenant INSERT rejected', 'Tenant A cannot insert a row carrying tenant B\u2019s id: WITH CHECK must reject it.'),
-  cross_tenant_update_zero_rows: rls('cross_tenant_update_zero_rows', 'Cross-tenant UPDATE touches nothing', 'An UPDATE by tenant A aimed at tenant B\u2019s rows affects zero rows.'),
-  cross_tenant_delete_zero_rows: rls('cross_tenant_delete_zero_rows', 'Cross-tenant DELETE touches nothing', 'A DELETE by tenant A aimed at tenant B\u2019s rows affects zero rows.'),
-  own_insert_allowed: rls('own_insert_allowed', 'Own INSERT allowed', 'Tenant A can insert its own row: isolation must not break the application.'),
-  own_update_allowed: rls('own_update_allowed', 'Own UPDATE allowed', 'Tenant A can update its own row (where the table allows updates at all).'),
-  unset_guc_denied: rls('unset_guc_denied', 'Unset tenant GUC denies', 'With app.current_tenant_id never set, the application role sees no rows (default deny), instead of all rows or an unhandled error path.'),
-  empty_guc_denied: rls('empty_guc_denied', 'Empty tenant GUC denies', 'With the GUC set to the empty string (what RESET leaves in a pooled session), no rows are visible.'),
-  null_guc_denied: rls('null_guc_denied', 'NULL tenant GUC denies', 'With the GUC set to NULL, no rows are visible: the policy comparison is NULL, never true.'),
-  owner_cannot_bypass: rls('owner_cannot_bypass', 'Owner cannot bypass', 'The table owner is subject to the policies too (FORCE ROW LEVEL SECURITY), so a connection as owner does not leak other tenants.'),
-  rls_enabled: rls('rls_enabled', 'RLS enabled', 'The catalog says ALTER TABLE \u2026 ENABLE ROW LEVEL SECURITY is in effect (relrowsecurity).'),
-  rls_forced: rls('rls_forced', 'RLS forced', 'The catalog says ALTER TABLE \u2026 FORCE ROW LEVEL SECURITY is in effect (relforcerowsecurity).'),
-};
+export const RLS_SCENARIO_HELP = Object.fromEntries(
+  SCENARIOS.map((s) => [s.id, { title: s.title, summary: s.summary, docPath: s.docPath }]),
+) as Record<RlsScenarioId, RuleHelp>;
 
 /** Every rule by id: divergence kinds as themselves (`missing`), RLS scenarios as `rls/<id>`. */
 export const RULE_HELP: Record<string, RuleHelp> = {

@@ -11,18 +11,14 @@
  * This is a text view for people. The compliance verdict never comes from it: that compares
  * the introspected models, where formatting cannot matter.
  */
+import { statementHead, type HeadKind } from '../load/locate';
 import { splitScript } from '../load/split';
+import { parseIdentList } from '../pgtext';
 
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[\w$]+)`;
-const QNAME = String.raw`(${IDENT}(?:\s*\.\s*${IDENT})?)`;
-
-/** Identifier for sorting only: unquoted, lower-cased, `public.` dropped (canonical scripts often omit it). */
+/** Identifier for sorting only: as Postgres reads it, `public.` dropped (canonical scripts often omit it). */
 function key(name: string): string {
-  return name
-    .split(/\s*\.\s*/)
-    .map((p) => (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase()))
-    .filter((p, i, all) => !(i === 0 && all.length > 1 && p === 'public'))
-    .join('.');
+  const parts = parseIdentList(name) ?? [name];
+  return parts.filter((p, i) => !(i === 0 && parts.length > 1 && p === 'public')).join('.');
 }
 
 interface Placed {
@@ -35,25 +31,14 @@ interface Placed {
   text: string;
 }
 
-const TABLE_RULES: { re: RegExp; rank: number; table: number; name?: number }[] = [
-  { re: new RegExp(String.raw`^CREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY)\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}`, 'i'), rank: 0, table: 1 },
-  { re: new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}`, 'i'), rank: 0, table: 1 },
-  { re: new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QNAME}\s+ADD\s+CONSTRAINT\s+${QNAME}`, 'i'), rank: 1, table: 1, name: 2 },
-  { re: new RegExp(String.raw`^ALTER\s+(?:TABLE|VIEW|MATERIALIZED\s+VIEW)\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QNAME}`, 'i'), rank: 2, table: 1 },
-  { re: new RegExp(String.raw`^CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}\s+ON\s+(?:ONLY\s+)?${QNAME}`, 'i'), rank: 3, table: 2, name: 1 },
-  { re: new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\s+${QNAME}[\s\S]*?\sON\s+${QNAME}`, 'i'), rank: 4, table: 2, name: 1 },
-  { re: new RegExp(String.raw`^CREATE\s+POLICY\s+${QNAME}\s+ON\s+${QNAME}`, 'i'), rank: 5, table: 2, name: 1 },
-  { re: new RegExp(String.raw`^(?:GRANT|REVOKE)\s[\s\S]*?\sON\s+(?:TABLE\s+)?${QNAME}\s+(?:TO|FROM)\s`, 'i'), rank: 6, table: 1 },
-];
-
-const SCHEMA_RULES: { re: RegExp; rank: number }[] = [
-  { re: new RegExp(String.raw`^CREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}`, 'i'), rank: 0 },
-  { re: new RegExp(String.raw`^CREATE\s+ROLE\s+${QNAME}`, 'i'), rank: 1 },
-  { re: new RegExp(String.raw`^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}`, 'i'), rank: 2 },
-  { re: new RegExp(String.raw`^(?:CREATE|ALTER)\s+(?:TYPE|DOMAIN)\s+${QNAME}`, 'i'), rank: 3 },
-  { re: new RegExp(String.raw`^(?:CREATE|ALTER)\s+SEQUENCE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?${QNAME}`, 'i'), rank: 4 },
-  { re: new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE)\s+${QNAME}`, 'i'), rank: 5 },
-];
+/** Where each statement kind (load/locate.ts reads it) sorts: group 1 statements sort under their table. */
+const ORDER: Partial<Record<HeadKind, { group: 0 | 1; rank: number }>> = {
+  table: { group: 1, rank: 0 }, view: { group: 1, rank: 0 }, materialized_view: { group: 1, rank: 0 },
+  add_constraint: { group: 1, rank: 1 }, rls: { group: 1, rank: 2 }, alter_relation: { group: 1, rank: 2 },
+  index: { group: 1, rank: 3 }, trigger: { group: 1, rank: 4 }, policy: { group: 1, rank: 5 }, grant: { group: 1, rank: 6 },
+  schema: { group: 0, rank: 0 }, role: { group: 0, rank: 1 }, extension: { group: 0, rank: 2 },
+  type: { group: 0, rank: 3 }, sequence: { group: 0, rank: 4 }, function: { group: 0, rank: 5 },
+};
 
 /** True for statements §3.1 (d) and the pg_dump preamble make noise. */
 export function isNoise(statement: string): boolean {
@@ -75,15 +60,10 @@ function stripLines(statement: string): string {
 }
 
 function place(text: string): Placed {
-  for (const r of TABLE_RULES) {
-    const m = r.re.exec(text);
-    if (m) return { group: 1, table: key(m[r.table]), rank: r.rank, name: r.name ? key(m[r.name]) : '', text };
-  }
-  for (const r of SCHEMA_RULES) {
-    const m = r.re.exec(text);
-    if (m) return { group: 0, table: '', rank: r.rank, name: key(m[1]), text };
-  }
-  return { group: 0, table: '', rank: 9, name: '', text };
+  const head = statementHead(text);
+  const o = ORDER[head.kind];
+  if (!o) return { group: 0, table: '', rank: 9, name: '', text };
+  return { group: o.group, table: head.table !== null ? key(head.table) : '', rank: o.rank, name: head.name !== null ? key(head.name) : '', text };
 }
 
 function compare(a: Placed, b: Placed): number {

@@ -34,15 +34,9 @@ export function countBySeverity(divs: readonly Divergence[]): Counts {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const labels = (ids: readonly string[]) => ids.map(phaseLabel).join(', ');
 
-/** Identifier `name` used as a whole word in `sql` (case-insensitive). */
-function mentions(sql: string, name: string): boolean {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^A-Za-z0-9_$])${esc}($|[^A-Za-z0-9_$])`, 'i').test(sql);
-}
-
-/** A failed smoke test explained by a HIGH divergence of the phase (degraded mode). */
+/** A failed smoke test explained by a HIGH divergence of the phase on an element the test requires (degraded mode). */
 function degradedBy(test: SmokeResult, divs: readonly Divergence[]): Divergence | undefined {
-  return divs.find((d) => d.severity === 'HIGH' && mentions(test.sql, d.object.split('.').pop() ?? d.object));
+  return divs.find((d) => d.severity === 'HIGH' && test.requires.includes(d.object));
 }
 
 function dependants(spec: Spec, id: string): string[] {

@@ -8,6 +8,7 @@
  */
 import type { Activity, Stop } from './types';
 import { activityBudget, stopMessage } from './types';
+import { InputError } from '../errors';
 
 /** One running engine, as the adapter started it. */
 export interface EngineAttempt<R> {
@@ -77,6 +78,8 @@ export async function supervise<R>(
       return await attempt.done;
     } catch (err) {
       opts.signal?.throwIfAborted();
+      // Unusable input is the engine's answer (exit 3 with its location), not a stop or a crash.
+      if (err instanceof InputError) throw err;
       const culprit = seen.timedOut ?? seen.current;
       if (!culprit) throw err instanceof EngineFailure ? err : new EngineFailure(`the engine stopped: ${(err as Error)?.message ?? String(err)}`, { cause: err });
       const said = (err as { stopReason?: unknown } | null)?.stopReason;

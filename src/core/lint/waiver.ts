@@ -14,6 +14,9 @@ const MARK = 'CI:DESTRUCTIVE_OK';
 export function waiverIn(comment: string, line: number, column: number): Waiver | null {
   const i = comment.indexOf(MARK);
   if (i === -1) return null;
-  const reason = comment.slice(i + MARK.length).replace(/\*\/\s*$/, '').replace(/^\s*[:\-–—]?\s*/, '').trim();
+  const text = comment.slice(i + MARK.length).replace(/\*\/\s*$/, '').replace(/^\s*[:\-–—]?\s*/, '').trim();
+  // A template placeholder (`<reason>`, as generated corrective scripts carry until someone signs
+  // them) is no reason: the waiver stays unsigned and the statement is still flagged.
+  const reason = /^<[^>]*>$/.test(text) ? '' : text;
   return { reason, line, column: column + i };
 }

@@ -332,16 +332,15 @@ class Runner {
   }
 
   private async executeNow(item: SqlItem | CopyItem, transactionControl: boolean): Promise<boolean> {
-    const sql = item.kind === 'copy' ? copyFromBlob(item) : item.text;
     const data = item.kind === 'copy' && this.opts.copyData !== 'skip' ? item.data : '';
-    const options = item.kind === 'copy' ? { blob: new Blob([data]) } : undefined;
     let recoveredAbort = false;
     for (let attempt = 0; ; attempt++) {
       const guarded = this.inTransaction && !transactionControl;
       const savepoint = `skeldir_load_${++this.savepoints}`;
       if (guarded) await this.db.exec(`SAVEPOINT ${savepoint}`);
       try {
-        await this.db.query(sql, [], options);
+        if (item.kind === 'copy') await this.db.copyFrom(item.text, { offset: item.stdinOffset, length: item.stdinLength }, data);
+        else await this.db.query(item.text, []);
         if (guarded) await this.db.exec(`RELEASE SAVEPOINT ${savepoint}`);
         return true;
       } catch (err) {
@@ -460,11 +459,6 @@ class Runner {
     }
     return [...this.plainNotes, ...grouped].sort((a, b) => a.line - b.line);
   }
-}
-
-/** `COPY … FROM stdin` → `COPY … FROM '/dev/blob'`, PGlite's stand-in for psql's stdin stream. */
-export function copyFromBlob(item: CopyItem): string {
-  return item.text.slice(0, item.stdinOffset) + "'/dev/blob'" + item.text.slice(item.stdinOffset + item.stdinLength);
 }
 
 /** Data lines in a COPY block (each ends in a newline, the last one may not). */

@@ -4,8 +4,6 @@
  */
 import type { CopyItem, SqlItem } from './split';
 
-const BLOB = "'/dev/blob'";
-
 /**
  * 1-based line/column in the input for an error on `item`: the error position when Postgres gave
  * one, the data line for a COPY row error, else the statement's start.
@@ -14,16 +12,8 @@ export function errorLocation(item: SqlItem | CopyItem, position?: string, copyL
   if (item.kind === 'copy' && copyLine !== undefined && copyLine >= 1) return { line: item.dataLine + copyLine - 1, column: 1 };
   const p = position !== undefined ? Number(position) : NaN;
   if (!Number.isInteger(p) || p < 1) return { line: item.line, column: item.column };
-  let index = codePointIndex(item.kind === 'copy' ? sentCopyText(item) : item.text, p - 1);
-  if (item.kind === 'copy' && index > item.stdinOffset) {
-    // The loader sent '/dev/blob' where the input says stdin.
-    index = Math.max(item.stdinOffset, index - (BLOB.length - item.stdinLength));
-  }
-  return advance(item, Math.min(index, item.text.length));
-}
-
-function sentCopyText(item: CopyItem): string {
-  return item.text.slice(0, item.stdinOffset) + BLOB + item.text.slice(item.stdinOffset + item.stdinLength);
+  // Db.copyFrom reports positions in the COPY statement as written, like any other statement.
+  return advance(item, Math.min(codePointIndex(item.text, p - 1), item.text.length));
 }
 
 /** UTF-16 index of the `n`-th (0-based) code point of `s`. */

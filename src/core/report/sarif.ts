@@ -16,7 +16,21 @@ export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   LOW: 'note',
 };
 
-interface SarifRule { id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }
+interface SarifRule { id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; helpUri?: string }
+
+export interface SarifOptions {
+  /**
+   * Corrective SQL per divergence id (src/core/fix: the statements that fix it, hazards as
+   * comments). Each becomes the result's SARIF `fixes` entry: an insertion into `fixFile`.
+   */
+  fixes?: ReadonlyMap<string, string>;
+  /** Where the fixes go, e.g. `fix.sql`. */
+  fixFile?: string;
+}
+
+/** Repository-relative docs page of a rule: `docs/rules/<kind>.md`, `docs/rules/rls/<scenario>.md`. */
+const helpUri = (ruleId: string): string | undefined =>
+  ruleId.startsWith('smoke/') ? undefined : ruleId.startsWith('rls/') ? `docs/rules/rls/${ruleId.slice(4)}.md` : `docs/rules/${ruleId}.md`;
 
 const KIND_TEXT: Record<string, string> = {
   missing: 'Canonical object missing from the dump',
@@ -45,7 +59,22 @@ export function divergenceMessage(d: Divergence): string {
   return `${head}\nexpected: ${x.expected}\nactual:   ${x.actual}`;
 }
 
-export function toSarif(report: Report): string {
+/** SARIF §3.55 fix: the corrective SQL as an insertion at the top of the migration file. */
+function fixOf(id: string, options: SarifOptions): { fixes?: unknown[] } {
+  const text = options.fixes?.get(id);
+  if (!text) return {};
+  return {
+    fixes: [{
+      description: { text: `Corrective SQL (proven in PGlite by skeldir-schema fix):\n${text}` },
+      artifactChanges: [{
+        artifactLocation: { uri: options.fixFile ?? 'fix.sql' },
+        replacements: [{ deletedRegion: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, insertedContent: { text: `${text}\n` } }],
+      }],
+    }],
+  };
+}
+
+export function toSarif(report: Report, options: SarifOptions = {}): string {
   const dump = report.inputs.find((i) => i.role === 'dump');
   const uri = dump?.name ?? 'dump.sql';
   const rules: SarifRule[] = [];
@@ -53,7 +82,11 @@ export function toSarif(report: Report): string {
   const rule = (id: string, text: string, level: string) => {
     if (!ruleIndex.has(id)) {
       ruleIndex.set(id, rules.length);
-      rules.push({ id, name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')), shortDescription: { text }, defaultConfiguration: { level } });
+      const help = helpUri(id);
+      rules.push({
+        id, name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')), shortDescription: { text }, defaultConfiguration: { level },
+        ...(help ? { helpUri: help } : {}),
+      });
     }
     return ruleIndex.get(id)!;
   };
@@ -69,6 +102,7 @@ export function toSarif(report: Report): string {
     locations: [{ ...physical(d.line), logicalLocations: [{ fullyQualifiedName: d.object, kind: d.object_type }] }],
     partialFingerprints: { 'skeldirDivergenceId/v1': d.id },
     properties: { severity: d.severity, object_type: d.object_type, invariant: d.invariant, expected: d.expected, actual: d.actual, phases: d.phases },
+    ...fixOf(d.id, options),
     // A drift decision (accepted with an ADR, resolved) is a SARIF suppression: reviewed, not blocking.
     ...(d.decision ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.decision.reason }] } : {}),
   }));

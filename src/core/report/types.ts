@@ -4,21 +4,25 @@
  */
 import type { Severity } from '../spec/types';
 
-export type DivergenceKind =
-  | 'missing'              // in canonical, absent from the dump
-  | 'extra'                // in the dump, absent from canonical
-  | 'type_mismatch'
-  | 'nullability_mismatch'
-  | 'default_mismatch'
-  | 'identity_mismatch'
-  | 'definition_mismatch' // constraint/index/view/function/trigger definition differs
-  | 'rls_disabled'
-  | 'rls_not_forced'
-  | 'policy_mismatch'
-  | 'privilege_missing'
-  | 'privilege_extra'
-  | 'comment_mismatch'
-  | 'owner_mismatch';     // OWNER TO differs where the canonical names an owner
+/** Every kind of divergence the compare engine reports (docs, help and tests iterate this list). */
+export const DIVERGENCE_KINDS = [
+  'missing',              // in canonical, absent from the dump
+  'extra',                // in the dump, absent from canonical
+  'type_mismatch',
+  'nullability_mismatch',
+  'default_mismatch',
+  'identity_mismatch',
+  'definition_mismatch', // constraint/index/view/function/trigger definition differs
+  'rls_disabled',
+  'rls_not_forced',
+  'policy_mismatch',
+  'privilege_missing',
+  'privilege_extra',
+  'comment_mismatch',
+  'owner_mismatch',      // OWNER TO differs where the canonical names an owner
+] as const;
+
+export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
@@ -50,7 +54,7 @@ export interface Divergence {
   message: string;
   /**
    * 1-based line in the dump where the object is defined (for a missing object: where its table
-   * is), located by pipeline/locate.ts in pg_dump-shaped text; absent when not found. Used by
+   * is), located by report/locate.ts in pg_dump-shaped text; absent when not found. Used by
    * SARIF to annotate the dump file.
    */
   line?: number;
@@ -124,6 +128,18 @@ export interface GateDecision {
 
 export type TestOutcome = 'passed' | 'failed' | 'inconclusive';
 
+/** What a probe saw: `allowed` (rows returned / write went through), `denied` (no rows / 42501), `error` (anything else). */
+export type RlsObserved = 'allowed' | 'denied' | 'error';
+
+/** The canonical schema's side of an RLS test (the oracle): same probe, same principals. */
+export interface RlsCanonicalSide {
+  outcome: TestOutcome;
+  observed?: RlsObserved;
+  detail: string;
+  sql: string;
+  rows?: Record<string, unknown>[];
+}
+
 export interface RlsTest {
   /** e.g. `public.attribution_events` */
   table: string;
@@ -142,9 +158,42 @@ export interface RlsTest {
   tenant: string | null;
   /** Rows the query returned (capped), for the UI's cell detail. */
   rows?: Record<string, unknown>[];
+  /** What the probe saw on the dump (absent when it could not run). */
+  observed?: RlsObserved;
+  /** The same probe on the canonical schema, when the canonical is the oracle. */
+  canonical?: RlsCanonicalSide;
+  /**
+   * For a failed test: BLOCKING for a leak (the dump allows what the canonical or the tenancy
+   * forbids), HIGH for a regression (the dump denies own-row access the canonical allows).
+   */
+  severity?: 'BLOCKING' | 'HIGH';
+}
+
+/** One side's principal and the world seeded for it. */
+export interface RlsPrincipal {
+  /** `a` or `b`. */
+  key: string;
+  /** Identity value (tenant id, JWT sub, role name). */
+  value: string;
+  role: string;
+  /** Rows written for its world; `error` says why a table could not be seeded. */
+  world: { table: string; sql: string; error: string | null }[];
+}
+
+export interface RlsSide {
+  /** How the caller is identified, in one line (identity.ts describeIdentity). */
+  identity: string;
+  principals: RlsPrincipal[];
 }
 
 export interface RlsSection {
+  /** `tenancy`: absolute checks from the overlay's tenancy; `oracle`: dump compared with the canonical. */
+  mode?: 'tenancy' | 'oracle';
+  /** Identity, principals and worlds on the dump (and on the canonical, for the oracle). */
+  dump?: RlsSide;
+  canonical?: RlsSide;
+  /** Facts reported as information, not tests (e.g. RLS not forced where nothing requires it). */
+  info?: { table: string; scenario: string; detail: string }[];
   tests: RlsTest[];
   summary: { passed: number; failed: number; inconclusive: number };
   ms: number;
@@ -158,6 +207,8 @@ export interface SmokeResult {
   passed: boolean;
   detail: string;
   sql: string;
+  /** Element identities the test uses (its `requires`), e.g. `public.t`, `public.t.column`, `public.t.index_name`. */
+  requires: string[];
 }
 
 export interface SmokeSection {

@@ -1,49 +1,89 @@
-/** What every scenario gets: the scratch database, roles, tenants and the seeded rows. */
+/**
+ * What every scenario gets: the scratch database, the identity the policies read, the two
+ * principals with their seeded worlds, and helpers to act as one of them.
+ */
 import type { Db } from '../db';
 import { pgErrorFields, type PgErrorFields } from '../db';
-import type { Table } from '../model';
-import type { RlsTest, TestOutcome } from '../report/types';
-import type { Tenancy } from '../spec/types';
-import type { InsertedRow, RowSynth, SynthError } from '../synth/synth';
+import type { Constraint, SchemaModel, Table } from '../model';
+import type { RlsObserved, RlsTest, TestOutcome } from '../report/types';
+import type { RowSynth } from '../synth/synth';
 import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
+import type { Identity } from './identity';
+import { actAs, type Anonymous, type Principal } from './principals';
 import type { ProbeRoles } from './roles';
+import type { SeededWorld } from './worlds';
+
+export type Row = Record<string, string | null>;
 
 export interface SeededTable {
   table: Table;
   qname: string;
-  /** Seeded rows per tenant key, or why seeding failed. */
-  rows: { a: InsertedRow; b: InsertedRow } | null;
-  seedError: SynthError | null;
+  /** The row standing for each principal's world in this table, or null when seeding failed. */
+  rows: { a: Row; b: Row } | null;
+  /** Why seeding failed (with the statement), when it did. */
+  seedError: { message: string; sql: string } | null;
+  /** Columns that identify one row (primary key, else a unique key, else every seeded column). */
+  key: string[];
 }
 
 export interface SuiteContext {
   db: Db;
-  tenancy: Tenancy;
+  model: SchemaModel;
+  identity: Identity;
   synth: RowSynth;
   roles: ProbeRoles;
-  /** Tenant values (raw text) for tenant a and b. */
-  tenants: { a: string; b: string };
+  principals: { a: Principal; b: Principal };
+  /** The role policies are written TO (first of them), used as the JWT `role` claim. */
+  targetRole: string | null;
+  worlds: { a: SeededWorld; b: SeededWorld };
+  /** FORCE ROW LEVEL SECURITY and owner bypass are required (the overlay says so). */
+  requireForce: boolean;
+  /** Own-row read of principal a per table, run once and shared as the positive control. */
+  controls: Map<string, Promise<Probe>>;
+  /** For the anonymous phase (run on a fresh session): the main context, whose controls it uses. */
+  main?: SuiteContext;
+  /** "Identity never set" reads, taken for every table before anything set the identity. */
+  unsetReads?: Map<string, Probe>;
 }
 
 export const ROW_SAMPLE = 3;
 
-export function target(t: SeededTable): string {
-  return quoteQName(t.table.schema, t.table.name);
+/** What one probe saw: allowed (rows / a write went through), denied (none / 42501), or an unrelated error. */
+export interface Probe {
+  observed: RlsObserved;
+  rows: Row[];
+  affected: number;
+  error: PgErrorFields | null;
+  sql: string[];
 }
 
-export function tenantCol(ctx: SuiteContext): string {
-  return quoteIdent(ctx.tenancy.column);
+export function target(t: SeededTable): string {
+  return quoteQName(t.table.schema, t.table.name);
 }
 
 export function lit(v: string): string {
   return quoteLiteral(v);
 }
 
-/** The statements that put a session in a role and a tenant, as shown in reports. */
-export function sessionSql(ctx: SuiteContext, role: string, tenant: string | null | 'unset', guc = ctx.tenancy.guc): string[] {
-  const out = [`SET LOCAL ROLE ${quoteIdent(role)}`];
-  if (tenant !== 'unset') out.push(`SELECT set_config(${quoteLiteral(guc)}, ${tenant === null ? 'NULL' : quoteLiteral(tenant)}, true)`);
-  return out;
+/** `(k)::text = '…' AND …` selecting exactly `row` (text comparison works for every type, json included). */
+export function rowWhere(t: SeededTable, row: Row): string {
+  return t.key.map((c) => (row[c] === null || row[c] === undefined ? `${quoteIdent(c)} IS NULL` : `(${quoteIdent(c)})::text = ${quoteLiteral(row[c])}`)).join(' AND ') || 'false';
+}
+
+/** Key columns of a table: primary key, else a unique key whose values are all known, else every non-null seeded column. */
+export function keyColumns(model: SchemaModel, table: Table, sample: Row | null): string[] {
+  const cons = model.constraints.filter((c: Constraint) => c.schema === table.schema && c.table === table.name);
+  const pk = cons.find((c) => c.type === 'primary key');
+  if (pk) return pk.columns;
+  const uq = cons.find((c) => c.type === 'unique' && c.columns.length && c.columns.every((x) => sample?.[x] != null));
+  if (uq) return uq.columns;
+  return sample ? Object.keys(sample).filter((c) => sample[c] !== null) : [];
+}
+
+/** The statements that make this transaction act as a principal (or anonymously), as shown in reports. */
+export function sessionSql(ctx: SuiteContext, who: Principal | Anonymous): string[] {
+  const role = typeof who === 'object' ? who.role : ctx.roles.probe;
+  return actAs(ctx.identity, who, role, ctx.targetRole);
 }
 
 export interface RunResult {
@@ -78,6 +118,15 @@ export async function isolated<T>(ctx: SuiteContext, fn: () => Promise<T>): Prom
 /** Is this the error Postgres raises when a row fails a policy's WITH CHECK? */
 export function isRlsViolation(e: PgErrorFields | null): boolean {
   return !!e && e.code === '42501' && /row-level security/i.test(e.message);
+}
+
+/**
+ * Is this a denial — a WITH CHECK violation or `permission denied` (both SQLSTATE 42501)?
+ * Anything else (22P02 casting an identity, 23505, a trigger's exception) is not: the probe
+ * did not show what the policy allows, so the test is inconclusive with the error.
+ */
+export function isDenial(e: PgErrorFields | null): boolean {
+  return !!e && e.code === '42501';
 }
 
 export function errText(e: PgErrorFields): string {
@@ -126,9 +175,10 @@ function jsonSafe(v: unknown): unknown {
 
 export function result(
   t: SeededTable, scenario: string, outcome: TestOutcome, detail: string,
-  sql: string[], role: string, tenant: string | null, rows?: Record<string, unknown>[],
+  sql: string[], role: string, tenant: string | null, rows?: Record<string, unknown>[], observed?: RlsObserved,
 ): RlsTest {
-  const out: RlsTest = { table: t.qname, scenario, outcome, passed: outcome === 'passed', detail, sql: sql.join(';\n') + ';', role, tenant };
+  const out: RlsTest = { table: t.qname, scenario, outcome, passed: outcome === 'passed', detail, sql: sql.join(';\n') + (sql.length ? ';' : ''), role, tenant };
   if (rows) out.rows = sample(rows);
+  if (observed) out.observed = observed;
   return out;
 }

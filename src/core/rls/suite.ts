@@ -1,24 +1,33 @@
 /**
- * The RLS isolation suite: tests a loaded dump by what its policies do, not by their text.
+ * The RLS suite: tests a loaded schema by what its policies do, not by their text.
  *
  * 1. One scratch copy (`db.clone()`); the loaded database is never touched.
- * 2. Tenant tables = every table (not partition) with the tenancy column.
- * 3. Probe and owner roles are created (roles.ts); the synthesiser seeds one row per tenant
- *    (a, b) in every tenant table as the superuser (parents first, see synth/synth.ts).
- * 4. Every scenario (scenarios.ts) runs per table inside BEGIN … ROLLBACK, "unset GUC" ones
- *    first. A table that could not be seeded gets `inconclusive` with the reason — never passed.
+ * 2. Covered tables: with an overlay tenancy, every table with the tenancy column; otherwise every
+ *    table under row-level security (or the list the oracle passes).
+ * 3. Identity: from the overlay, or inferred from the policies (identity.ts); probe and principal
+ *    roles are created (roles.ts) and each principal's world is seeded (worlds.ts).
+ * 4. Every scenario (scenarios/) runs per table inside BEGIN … ROLLBACK; the anonymous ones
+ *    (identity never set) before any other, because once a session has set a custom setting
+ *    Postgres keeps it defined as '' for the rest of the session (on a fresh clone when seeding
+ *    itself had to set the identity, see below).
+ *    A table that could not be seeded gets `inconclusive` with the reason — never passed.
+ *
+ * `runRlsSuite` judges one schema on its own terms (the overlay's tenancy); oracle.ts runs the
+ * same on the canonical and the dump and compares.
  */
 import type { Db } from '../db';
 import type { SchemaModel, Table } from '../model';
-import type { RlsSection, RlsTest } from '../report/types';
+import type { RlsSection, RlsSide, RlsTest } from '../report/types';
 import type { Tenancy } from '../spec/types';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
-import { quoteLiteral } from '../pgtext';
-import { RowSynth, SynthError } from '../synth/synth';
-import { result, type SeededTable, type SuiteContext } from './context';
+import { RowSynth } from '../synth/synth';
+import { keyColumns, result, type SeededTable, type SuiteContext } from './context';
+import { describeIdentity, identityFromTenancy, identityFunctions, inferIdentity, type Identity } from './identity';
+import { makePrincipals } from './principals';
+import { readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
-import { tenantValues } from './tenants';
+import { seedWorld } from './worlds';
 
 export interface RlsSuiteOptions {
   overrides?: SeedOverrides;
@@ -27,62 +36,166 @@ export interface RlsSuiteOptions {
   onProgress?(done: number, total: number): void;
 }
 
-/** Tables the suite covers: every ordinary or partitioned table (not a partition) with the tenancy column. */
+export interface SideOptions extends RlsSuiteOptions {
+  /** Tables to cover (`schema.table`); default: tenancy tables, else every table under RLS. */
+  tables?: string[];
+  /** Identity to act with instead of inferring it (the oracle passes the canonical's). */
+  identity?: Identity;
+  requireForce: boolean;
+}
+
+export interface SideResult {
+  tests: RlsTest[];
+  side: RlsSide;
+  info: { table: string; scenario: string; detail: string }[];
+}
+
+const qnameOf = (t: Table) => `${t.schema}.${t.name}`;
+
+/** Tables the tenancy covers: every ordinary or partitioned table (not a partition) with the tenancy column. */
 export function tenantTables(model: SchemaModel, tenancy: Tenancy): Table[] {
   return model.tables.filter((t) => t.partitionOf === null && t.columns.some((c) => c.name === tenancy.column));
 }
 
+/** Tables under row-level security (not partitions). */
+export function rlsTables(model: SchemaModel): Table[] {
+  return model.tables.filter((t) => t.partitionOf === null && t.rlsEnabled);
+}
+
+/** Judge one schema against the overlay's tenancy (absolute checks). */
 export async function runRlsSuite(db: Db, model: SchemaModel, tenancy: Tenancy, opts: RlsSuiteOptions = {}): Promise<RlsSection> {
   const started = Date.now();
+  const r = await runSide(db, model, tenancy, { ...opts, requireForce: tenancy.requireForce ?? true });
+  return section('tenancy', r.tests, Date.now() - started, { dump: r.side, info: r.info });
+}
+
+export function section(mode: 'tenancy' | 'oracle', tests: RlsTest[], ms: number, extra: Partial<RlsSection> = {}): RlsSection {
+  const order = new Map(SCENARIO_IDS.map((id, i) => [id as string, i]));
+  tests.sort((x, y) => (x.table < y.table ? -1 : x.table > y.table ? 1 : (order.get(x.scenario)! - order.get(y.scenario)!)));
+  const summary = { passed: 0, failed: 0, inconclusive: 0 };
+  for (const t of tests) summary[t.outcome]++;
+  return { mode, ...extra, tests, summary, ms };
+}
+
+/** Run every scenario on one schema. */
+export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | null, opts: SideOptions): Promise<SideResult> {
   opts.signal?.throwIfAborted();
-  const tables = tenantTables(model, tenancy);
-  if (!tables.length) return { tests: [], summary: { passed: 0, failed: 0, inconclusive: 0 }, ms: Date.now() - started };
-  if (!tenancy.guc) {
-    const guc = inferGuc(model, tables);
+  const tables = opts.tables
+    ? model.tables.filter((t) => opts.tables!.includes(qnameOf(t)))
+    : tenancy ? tenantTables(model, tenancy) : rlsTables(model);
+  const empty: RlsSide = { identity: 'no table under row-level security', principals: [] };
+  if (!tables.length) return { tests: [], side: empty, info: [] };
+  const names = new Set(tables.map(qnameOf));
+  const policyRoles = [...new Set(model.policies.filter((p) => names.has(`${p.schema}.${p.table}`)).flatMap((p) => p.roles).filter((r) => r !== 'public'))].sort();
+
+  let identity: Identity;
+  if (opts.identity) identity = restrictIdentity(opts.identity, model);
+  else if (tenancy) {
+    const guc = tenancy.guc || inferGuc(model, tables);
     if (!guc) {
-      const tests = tables.flatMap((t) => SCENARIOS.map((s) => result({ table: t, qname: `${t.schema}.${t.name}`, rows: null, seedError: null }, s.id, 'inconclusive', 'no tenant GUC: the overlay names none and no policy reads one with current_setting()', [], 'superuser', null)));
-      return { tests, summary: { passed: 0, failed: 0, inconclusive: tests.length }, ms: Date.now() - started };
+      const tests = tables.flatMap((t) => SCENARIOS.map((s) => result(unseeded(t), s.id, 'inconclusive', 'no tenant GUC: the overlay names none and no policy reads one with current_setting()', [], 'superuser', null)));
+      return { tests, side: { identity: 'overlay tenancy without a GUC, and none found in the policies', principals: [] }, info: [] };
     }
-    tenancy = { ...tenancy, guc };
-  }
+    identity = identityFromTenancy(model, { ...tenancy, guc }, policyRoles);
+  } else identity = inferIdentity(model, tables);
+
   const scratch = await db.clone();
   try {
-    const names = new Set(tables.map((t) => `${t.schema}.${t.name}`));
-    const roles = await createProbeRoles(scratch, model, tenancy, names);
-    const synth = new RowSynth(scratch, model, { tenancyColumn: tenancy.column, overrides: opts.overrides ?? emptyOverrides() });
-    const ctx: SuiteContext = { db: scratch, tenancy, synth, roles, tenants: tenantValues(tables, tenancy.column) };
+    const roles = await createProbeRoles(scratch, model, { appRole: tenancy?.appRole ?? null, targetRoles: identity.targetRoles.length ? identity.targetRoles : policyRoles, byRole: identity.byRole });
+    const principals = makePrincipals(model, identity, roles);
+    const synth = new RowSynth(scratch, model, { tenancyColumn: null, overrides: opts.overrides ?? emptyOverrides() });
+    const targetRole = roles.memberOf[0] ?? identity.targetRoles[0] ?? null;
+    // Seeding with the principal's settings in effect matters only when a trigger on a covered
+    // table reads the identity (identity columns get the principal's value explicitly anyway).
+    // Without that, the session stays unset and the anonymous scenarios run on it first; with
+    // it, they need a fresh session (a clone), because a custom setting once set stays defined.
+    const idFns = identityFunctions(model.functions);
+    const withSettings = model.triggers.some((tr) => names.has(`${tr.schema}.${tr.table}`) && idFns.has(tr.function));
+    const worlds = {
+      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { withSettings, signal: opts.signal }),
+      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { withSettings, signal: opts.signal }),
+    };
+    const seeded: SeededTable[] = tables.map((table) => {
+      const q = qnameOf(table);
+      const a = worlds.a.row(q);
+      const b = worlds.b.row(q);
+      const failed = [...worlds.a.log, ...worlds.b.log].find((l) => l.table === q && l.error);
+      const seedError = a && b ? null : { message: failed?.error ?? `no row of ${q} in ${a ? 'b' : 'a'}\u2019s world`, sql: failed?.sql ?? '' };
+      return { table, qname: q, rows: a && b ? { a, b } : null, seedError, key: keyColumns(model, table, a ?? b) };
+    });
+    const ctx: SuiteContext = { db: scratch, model, identity, synth, roles, principals, targetRole, worlds, requireForce: opts.requireForce, controls: new Map() };
 
-    const seeded: SeededTable[] = [];
-    for (const table of tables) {
-      opts.signal?.throwIfAborted();
-      seeded.push(await seedTable(ctx, table));
-    }
-
-    const total = seeded.length * SCENARIOS.length;
+    const active = SCENARIOS.filter((s) => !s.applies || s.applies(ctx));
+    const total = seeded.length * active.length;
     let done = 0;
     const tests: RlsTest[] = [];
-    for (const phase of ['unset', 'main'] as const) {
+    const runPhase = async (c: SuiteContext, phase: 'main' | 'anonymous') => {
       for (const t of seeded) {
-        for (const s of SCENARIOS.filter((x) => x.phase === phase)) {
+        for (const s of active.filter((x) => x.phase === phase)) {
           opts.signal?.throwIfAborted();
           if (s.needsRows && !t.rows) {
-            const e = t.seedError;
-            tests.push(result(t, s.id, 'inconclusive', `could not seed rows for both tenants: ${e?.message ?? 'unknown error'}`, e?.sql ? [e.sql] : [], 'superuser', null));
+            const e = t.seedError!;
+            tests.push(result(t, s.id, 'inconclusive', `could not seed rows for both principals: ${e.message}`, e.sql ? [e.sql] : [], 'superuser', null));
           } else {
-            tests.push(await s.run(ctx, t));
+            const r = await s.run(c, t);
+            if (r) tests.push(r);
           }
           opts.onProgress?.(++done, total);
         }
       }
+    };
+    const anonymous = active.some((s) => s.phase === 'anonymous');
+    if (anonymous && !withSettings) {
+      // Every "never set" read first: the controls below set the identity in this session.
+      ctx.unsetReads = new Map();
+      for (const t of seeded) if (t.rows) ctx.unsetReads.set(t.qname, await readEither(ctx, t, 'unset'));
+      await runPhase(ctx, 'anonymous');
     }
-    const order = new Map(SCENARIO_IDS.map((id, i) => [id, i]));
-    tests.sort((x, y) => (x.table < y.table ? -1 : x.table > y.table ? 1 : (order.get(x.scenario)! - order.get(y.scenario)!)));
-    const summary = { passed: 0, failed: 0, inconclusive: 0 };
-    for (const t of tests) summary[t.outcome]++;
-    return { tests, summary, ms: Date.now() - started };
+    await runPhase(ctx, 'main');
+    if (anonymous && withSettings) {
+      // A fresh session is needed; a scratch that is a transaction on the loaded database
+      // (core/scratch.ts) cannot be copied, and then "never set" cannot be observed.
+      const fresh = await scratch.clone().catch(() => null);
+      if (fresh) {
+        try {
+          await runPhase({ ...ctx, db: fresh, main: ctx }, 'anonymous');
+        } finally {
+          await fresh.close();
+        }
+      } else {
+        for (const t of seeded) for (const s of active.filter((x) => x.phase === 'anonymous')) {
+          tests.push(result(t, s.id, 'inconclusive', 'seeding had to act with the identity set (a trigger reads it), and this scratch session cannot be copied: the identity can no longer be observed as never set in it (empty and NULL are tested)', [], 'superuser', null));
+        }
+      }
+    }
+    const info = opts.requireForce ? [] : tables.filter((t) => t.rlsEnabled && !t.rlsForced).map((t) => ({
+      table: qnameOf(t), scenario: 'rls_forced',
+      detail: 'FORCE ROW LEVEL SECURITY is off, so the table owner bypasses the policies. Not tested: nothing declares it required (an overlay tenancy does).',
+    }));
+    const side: RlsSide = {
+      identity: describeIdentity(identity),
+      principals: [worlds.a, worlds.b].map((w) => ({ key: w.principal.key, value: w.principal.value, role: w.principal.role, world: w.log })),
+    };
+    return { tests, side, info };
   } finally {
     await scratch.close();
   }
+}
+
+function unseeded(table: Table): SeededTable {
+  return { table, qname: qnameOf(table), rows: null, seedError: null, key: [] };
+}
+
+/** Keep only identity columns this model has (the oracle passes the canonical's identity to the dump). */
+function restrictIdentity(id: Identity, model: SchemaModel): Identity {
+  const columns: Identity['columns'] = {};
+  for (const [q, cols] of Object.entries(id.columns)) {
+    const t = model.tables.find((x) => qnameOf(x) === q);
+    if (!t) continue;
+    const kept = Object.fromEntries(Object.entries(cols).filter(([c]) => t.columns.some((x) => x.name === c && x.generated === null)));
+    if (Object.keys(kept).length) columns[q] = kept;
+  }
+  return { ...id, columns };
 }
 
 /**
@@ -99,16 +212,4 @@ export function inferGuc(model: SchemaModel, tables: Table[]): string | null {
   let best: string | null = null;
   for (const [k, n] of counts) if (best === null || n > counts.get(best)!) best = k;
   return best;
-}
-
-async function seedTable(ctx: SuiteContext, table: Table): Promise<SeededTable> {
-  const qname = `${table.schema}.${table.name}`;
-  try {
-    const a = await ctx.synth.insert(qname, { [ctx.tenancy.column]: quoteLiteral(ctx.tenants.a) });
-    const b = await ctx.synth.insert(qname, { [ctx.tenancy.column]: quoteLiteral(ctx.tenants.b) });
-    return { table, qname, rows: { a, b }, seedError: null };
-  } catch (err) {
-    const e = err instanceof SynthError ? err : new SynthError(`cannot seed ${qname}: ${(err as Error).message}`, null, null, { cause: err });
-    return { table, qname, rows: null, seedError: e };
-  }
 }

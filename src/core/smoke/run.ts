@@ -68,6 +68,7 @@ async function runOne(ctx: Ctx, test: SmokeTest): Promise<SmokeResult> {
   const shown: string[] = [];
   const done = (outcome: TestOutcome, detail: string): SmokeResult => ({
     id: test.id, phase: test.phase, title: test.title, outcome, passed: outcome === 'passed', detail, sql: shown.join(';\n') + (shown.length ? ';' : ''),
+    requires: test.requires,
   });
 
   for (const r of test.requires) {

@@ -19,7 +19,7 @@ interface RawOverlay {
   name: string;
   invariants?: Record<string, Severity>;
   defaults?: { untagged?: Severity; extra?: Severity };
-  tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null } | null;
+  tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null; force?: boolean } | null;
   phases: {
     id: string; name: string; prerequisites?: string[]; regression?: string[]; smoke?: string[];
     allow_degraded?: boolean; description?: string; migration_checks?: ('lint' | 'reversibility')[];
@@ -103,7 +103,7 @@ export function parseSpec(text: string, source: string): Spec {
   }
 
   const tenancy: Tenancy | null = raw.tenancy
-    ? { column: raw.tenancy.column, guc: raw.tenancy.guc, tenantsTable: raw.tenancy.tenants_table ?? null, appRole: raw.tenancy.app_role ?? null }
+    ? { column: raw.tenancy.column, guc: raw.tenancy.guc, tenantsTable: raw.tenancy.tenants_table ?? null, appRole: raw.tenancy.app_role ?? null, ...(raw.tenancy.force === false ? { requireForce: false } : {}) }
     : null;
   const phases: Phase[] = raw.phases.map((p) => ({
     id: p.id,

@@ -43,6 +43,12 @@ export interface Tenancy {
   tenantsTable: string | null;
   /** Role the application connects as, e.g. `app_rw`; the RLS suite creates its own when absent. */
   appRole: string | null;
+  /**
+   * FORCE ROW LEVEL SECURITY (and that the table owner cannot bypass the policies) is required:
+   * tested as `rls_forced` / `owner_cannot_bypass`. Default true when the overlay declares a
+   * tenancy (`tenancy.force: false` turns it off); without an overlay it is reported as information.
+   */
+  requireForce?: boolean;
 }
 
 export interface Phase {

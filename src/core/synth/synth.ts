@@ -60,6 +60,21 @@ export interface SynthOptions {
   overrides?: SeedOverrides;
 }
 
+/**
+ * A principal's world (rls/worlds.ts): while set, every row the synthesiser writes belongs to
+ * it — identity columns get the principal's value, and a foreign key is satisfied only by a row
+ * of the same world (found among the rows it already holds, else created in it), never by a row
+ * of another world.
+ */
+export interface World {
+  /** `a` / `b`: part of the deterministic keys of volatile defaults. */
+  key: string;
+  /** Columns fixed in this world for a table (identity columns → the principal's literal). */
+  fixed(qname: string): RowValues;
+  /** Rows written in this world, per table (values as text). */
+  rows: Map<string, Record<string, string | null>[]>;
+}
+
 export interface InsertOptions {
   /** Create new rows for directly referenced parents instead of reusing existing ones. */
   freshParents?: boolean;
@@ -77,11 +92,26 @@ export class RowSynth {
   private readonly overrides: SeedOverrides;
   /** Set while the caller holds an open transaction: failed attempts roll back to a savepoint. */
   inTransaction = false;
+  /** The world rows are written in (null: the tenancy-column behaviour of SynthOptions). */
+  world: World | null = null;
   private savepoints = 0;
 
   constructor(private readonly db: Db, private readonly model: SchemaModel, private readonly opts: SynthOptions) {
     for (const t of model.tables) this.tables.set(`${t.schema}.${t.name}`, t);
     this.overrides = opts.overrides ?? emptyOverrides();
+  }
+
+  /** Tables `t` references by foreign key (`schema.table`). */
+  parentsOf(t: Table): string[] {
+    return this.model.constraints.filter((c) => c.schema === t.schema && c.table === t.name && c.type === 'foreign key' && c.foreignKey).map((c) => c.foreignKey!.refTable);
+  }
+
+  /** Foreign keys of `qname`: its columns and the referenced table/columns. */
+  foreignKeysOf(qname: string): { columns: string[]; refTable: string; refColumns: string[] }[] {
+    const t = this.tables.get(qname);
+    if (!t) return [];
+    return this.model.constraints.filter((c) => c.schema === t.schema && c.table === t.name && c.type === 'foreign key' && c.foreignKey)
+      .map((c) => ({ columns: c.columns, refTable: c.foreignKey!.refTable, refColumns: c.foreignKey!.refColumns }));
   }
 
   table(qname: string): Table {
@@ -103,13 +133,19 @@ export class RowSynth {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const plan = await this.planInner(table, fixed, { freshParents: options.freshParents ?? false, fillNullable }, stack);
       const returning = table.columns.filter((c) => !isHidden(c)).map((c) => `(r.${quoteIdent(c.name)})::text AS ${quoteIdent(c.name)}`).join(', ');
-      const sql = `${plan.sql.replace(/^INSERT INTO (\S+)/, 'INSERT INTO $1 AS r')} RETURNING ${returning || '1'}`;
+      const sql = `${insertSql(table, plan.values, 'r')} RETURNING ${returning || '1'}`;
       const sp = this.inTransaction ? `skeldir_synth_${++this.savepoints}` : null;
       if (sp) await this.db.query(`SAVEPOINT ${sp}`);
       try {
         const res = await this.db.query<Record<string, string | null>>(sql);
         if (sp) await this.db.query(options.validateOnly ? `ROLLBACK TO SAVEPOINT ${sp}` : `RELEASE SAVEPOINT ${sp}`);
-        return { ...plan, returned: res.rows[0] ?? {} };
+        const returned = res.rows[0] ?? {};
+        if (this.world && !options.validateOnly) {
+          const list = this.world.rows.get(qname) ?? [];
+          list.push(returned);
+          this.world.rows.set(qname, list);
+        }
+        return { ...plan, returned };
       } catch (err) {
         if (sp) await this.db.query(`ROLLBACK TO SAVEPOINT ${sp}`);
         const f = pgErrorFields(err);
@@ -134,7 +170,8 @@ export class RowSynth {
     const qname = `${table.schema}.${table.name}`;
     const row = { no: (this.planned.get(qname) ?? 0) + 1, instant: null as number | null };
     this.planned.set(qname, row.no);
-    const values: RowValues = { ...fixed };
+    const worldFixed = this.world ? this.world.fixed(qname) : {};
+    const values: RowValues = { ...worldFixed, ...fixed };
     const override = this.overrides.tables[qname]?.values ?? {};
     const byName = new Map(table.columns.map((c) => [c.name, c]));
     for (const k of Object.keys(fixed)) if (!byName.has(k)) throw new SynthError(`column ${qname}.${k} does not exist`);
@@ -148,7 +185,9 @@ export class RowSynth {
       const given = fk.columns.every((c) => c in values);
       // A tenant key the caller fixed still needs its tenant row to exist (created on demand);
       // any other key the caller fixed is taken as is — a test may mean it to dangle.
-      const tenantKey = this.opts.tenancyColumn !== null && fk.columns.includes(this.opts.tenancyColumn);
+      const tenantKey = this.world
+        ? fk.columns.some((c) => c in worldFixed)
+        : this.opts.tenancyColumn !== null && fk.columns.includes(this.opts.tenancyColumn);
       if (given && !tenantKey) continue;
       const required = given || fk.columns.some((c) => byName.get(c)?.notNull && byName.get(c)?.default === null);
       if (!required && !o.fillNullable) continue;
@@ -170,7 +209,9 @@ export class RowSynth {
       if (tc && tc in values && parent.columns.some((c) => c.name === tc) && !(tc in parentFixed)) parentFixed[tc] = values[tc];
       const fullyKeyed = ref.refColumns.every((c) => c in parentFixed);
       let found: Record<string, string | null> | null = null;
-      if (!o.freshParents || fullyKeyed) found = await this.findRow(parent, parentFixed, ref.refColumns);
+      if (this.world) {
+        if (!o.freshParents || fullyKeyed) found = this.worldRow(ref.refTable, { ...this.world.fixed(ref.refTable), ...parentFixed });
+      } else if (!o.freshParents || fullyKeyed) found = await this.findRow(parent, parentFixed, ref.refColumns);
       if (!found) {
         if (!required && o.fillNullable) continue; // optional reference: only reuse, never create
         if (stack.includes(ref.refTable)) {
@@ -213,12 +254,13 @@ export class RowSynth {
       }
     }
 
-    const cols = Object.keys(values);
-    const target = quoteQName(table.schema, table.name);
-    const sql = cols.length
-      ? `INSERT INTO ${target} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((c) => values[c]).join(', ')})`
-      : `INSERT INTO ${target} DEFAULT VALUES`;
-    return { table, values, sql };
+    return { table, values, sql: insertSql(table, values) };
+  }
+
+  /** A row of the current world in `qname` whose columns equal the literals in `match`. */
+  private worldRow(qname: string, match: RowValues): Record<string, string | null> | null {
+    const rows = this.world?.rows.get(qname) ?? [];
+    return rows.find((r) => Object.entries(match).every(([c, lit]) => c in r && quoteLiteral(r[c]) === lit)) ?? null;
   }
 
   /** An existing row of `table` matching `fixed`, its `columns` as text; null when none. */
@@ -248,7 +290,7 @@ export class RowSynth {
     const type = col.type.trim().toLowerCase();
     if (type === 'uuid') {
       const tc = this.opts.tenancyColumn;
-      const tenant = tc && tc in values ? values[tc] : '';
+      const tenant = this.world ? this.world.key : tc && tc in values ? values[tc] : '';
       return quoteLiteral(stableUuid(`${table.schema}.${table.name}.${col.name}|${tenant}|${row.no}`));
     }
     row.instant ??= this.seq++;
@@ -279,6 +321,19 @@ export class RowSynth {
     }
     return {};
   }
+}
+
+/**
+ * `INSERT INTO t [AS alias] (cols) [OVERRIDING SYSTEM VALUE] VALUES (…)`. Identifiers are quoted
+ * as needed (a table named `order lines` or `a"b` works); OVERRIDING SYSTEM VALUE is added when
+ * a value is given for a GENERATED ALWAYS identity column (otherwise Postgres rejects it, 428C9).
+ */
+export function insertSql(table: Table, values: RowValues, alias?: string): string {
+  const cols = Object.keys(values);
+  const target = `${quoteQName(table.schema, table.name)}${alias ? ` AS ${quoteIdent(alias)}` : ''}`;
+  if (!cols.length) return `INSERT INTO ${target} DEFAULT VALUES`;
+  const overriding = cols.some((c) => table.columns.find((x) => x.name === c)?.identity === 'always') ? ' OVERRIDING SYSTEM VALUE' : '';
+  return `INSERT INTO ${target} (${cols.map(quoteIdent).join(', ')})${overriding} VALUES (${cols.map((c) => values[c]).join(', ')})`;
 }
 
 function isHidden(c: Column): boolean {

@@ -42,11 +42,8 @@ export function pgdataPlugin(): Plugin {
       if (id === '\0' + VIRTUAL) {
         if (!build) return 'export default null;';
         empty ??= (async () => {
-          const { PGlite } = await import('@electric-sql/pglite');
-          const pg = await PGlite.create();
-          const blob = await pg.dumpDataDir('gzip');
-          await pg.close();
-          return new Uint8Array(await blob.arrayBuffer());
+          const { initdbDataDir } = await import('../../pglite');
+          return new Uint8Array(await (await initdbDataDir('gzip')).arrayBuffer());
         })();
         // `.bin`, not `.tar.gz`: static servers must not add Content-Encoding and unpack it on the way.
         const ref = this.emitFile({ type: 'asset', name: 'pgdata.bin', source: await empty });

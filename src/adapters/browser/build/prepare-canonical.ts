@@ -7,28 +7,16 @@
  *
  * The data directory is portable: PGlite is the same WASM build in Node and in the browser.
  */
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import type { DbFactory } from '../../../core/db';
+import type { PGlite } from '@electric-sql/pglite';
 import { prepareCanonical } from '../../../core/pipeline';
-import { wrapPglite } from '../../pglite';
-import { isSupportedExtension, loadExtensions } from '../../pglite-extensions';
+import { pgliteFactory } from '../../pglite';
 import type { PrebuiltCanonicalMeta } from '../prebuilt-canonical';
-
-type Extensions = NonNullable<PGliteOptions['extensions']>;
 
 export async function buildPreparedCanonical(name: string, sql: string): Promise<{ dataDir: Uint8Array<ArrayBuffer>; meta: PrebuiltCanonicalMeta }> {
   // The loader creates exactly one database; remember it (and its extensions) to dump it.
   let made: { pg: PGlite; extensions: string[] } | null = null;
-  const factory = (names: readonly string[]): DbFactory => ({
-    async create() {
-      const pg = await PGlite.create({ extensions: (await loadExtensions(names)) as Extensions });
-      made = { pg, extensions: [...names] };
-      return wrapPglite(pg, names);
-    },
-    withExtensions: (more) => factory([...names, ...more]),
-    supportsExtension: isSupportedExtension,
-  });
-  const prepared = await prepareCanonical({ name, sql }, { factory: factory([]), now: () => new Date(), toolVersion: 'build' });
+  const factory = pgliteFactory({ onStart: (pg, extensions) => { made = { pg, extensions: [...extensions] }; } });
+  const prepared = await prepareCanonical({ name, sql }, { factory, now: () => new Date(), toolVersion: 'build' });
   const db = made as { pg: PGlite; extensions: string[] } | null;
   if (!db) throw new Error('prepareCanonical created no database');
   try {

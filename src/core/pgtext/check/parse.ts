@@ -12,7 +12,7 @@
  * already rewritten to `= ANY`, `>= AND <=`, `~~` — so a precedence-climbing parser over it is
  * ~200 lines, synchronous, and costs nothing to load, where the WASM parser is 1.7 MB to ship to
  * the browser worker and the CLI bundle and async to initialise for callers that are synchronous
- * (the dictionary build, the row synthesiser). test/pgtext/check-parse.test.ts keeps it honest:
+ * (the dictionary build, the row synthesiser). test/pgtext/check.test.ts keeps it honest:
  * every printed form in its table (taken from a real PostgreSQL 15) is also parsed by libpg-query
  * and the two trees must agree.
  *
