@@ -28,12 +28,15 @@ import { readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 import { seedWorld } from './worlds';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface RlsSuiteOptions {
   overrides?: SeedOverrides;
   signal?: AbortSignal;
   /** Scenarios done so far and the total. */
   onProgress?(done: number, total: number): void;
+  /** The statement budget for each probe (core/guard/probe.ts); default: unwatched. */
+  guard?: ProbeGuard;
 }
 
 export interface SideOptions extends RlsSuiteOptions {
@@ -99,6 +102,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     identity = identityFromTenancy(model, { ...tenancy, guc }, policyRoles);
   } else identity = inferIdentity(model, tables);
 
+  const guard = opts.guard ?? UNGUARDED;
   const scratch = await db.clone();
   try {
     const roles = await createProbeRoles(scratch, model, { appRole: tenancy?.appRole ?? null, targetRoles: identity.targetRoles.length ? identity.targetRoles : policyRoles, byRole: identity.byRole });
@@ -112,8 +116,8 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     const idFns = identityFunctions(model.functions);
     const withSettings = model.triggers.some((tr) => names.has(`${tr.schema}.${tr.table}`) && idFns.has(tr.function));
     const worlds = {
-      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { withSettings, signal: opts.signal }),
-      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { withSettings, signal: opts.signal }),
+      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { withSettings, signal: opts.signal, guard }),
+      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { withSettings, signal: opts.signal, guard }),
     };
     const seeded: SeededTable[] = tables.map((table) => {
       const q = qnameOf(table);
@@ -133,11 +137,15 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
       for (const t of seeded) {
         for (const s of active.filter((x) => x.phase === phase)) {
           opts.signal?.throwIfAborted();
+          const label = { suite: 'rls' as const, table: t.qname, scenario: s.id };
+          const stopped = guard.skip(label);
           if (s.needsRows && !t.rows) {
             const e = t.seedError!;
             tests.push(result(t, s.id, 'inconclusive', `could not seed rows for both principals: ${e.message}`, e.sql ? [e.sql] : [], 'superuser', null));
+          } else if (stopped) {
+            tests.push(result(t, s.id, 'inconclusive', stopped, [], 'superuser', null));
           } else {
-            const r = await s.run(c, t);
+            const r = await guard.run(label, () => s.run(c, t));
             if (r) tests.push(r);
           }
           opts.onProgress?.(++done, total);
@@ -148,7 +156,10 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     if (anonymous && !withSettings) {
       // Every "never set" read first: the controls below set the identity in this session.
       ctx.unsetReads = new Map();
-      for (const t of seeded) if (t.rows) ctx.unsetReads.set(t.qname, await readEither(ctx, t, 'unset'));
+      for (const t of seeded) {
+        const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
+        if (t.rows && !guard.skip(label)) ctx.unsetReads.set(t.qname, await guard.run(label, () => readEither(ctx, t, 'unset')));
+      }
       await runPhase(ctx, 'anonymous');
     }
     await runPhase(ctx, 'main');

@@ -16,6 +16,7 @@ import type { RowValues, RowSynth, World } from '../synth/synth';
 import { SynthError } from '../synth/synth';
 import type { Identity } from './identity';
 import { identityLiteral, identitySettings, type Principal } from './principals';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface WorldRow {
   table: string;
@@ -40,9 +41,18 @@ export function worldFixed(identity: Identity, p: Principal): (qname: string) =>
 
 export async function seedWorld(
   db: Db, synth: RowSynth, identity: Identity, p: Principal, tables: Table[], targetRole: string | null,
-  opts: { withSettings: boolean; signal?: AbortSignal },
+  opts: { withSettings: boolean; signal?: AbortSignal; guard?: ProbeGuard },
 ): Promise<SeededWorld> {
   const signal = opts.signal;
+  const guard = opts.guard ?? UNGUARDED;
+  // Each table's row is one watched probe: a trigger or default that never returns stops the
+  // seeding of that table only (the table then has no row, and its scenarios say why).
+  const seed = async <T>(table: string, insert: () => Promise<T>): Promise<T> => {
+    const label = { suite: 'rls' as const, table, scenario: 'seed' };
+    const stopped = guard.skip(label);
+    if (stopped) throw new SynthError(stopped, '');
+    return guard.run(label, insert);
+  };
   const world: World = { key: p.key, fixed: worldFixed(identity, p), rows: new Map() };
   const log: WorldRow[] = [];
   // Statement by statement (autocommit): a failed row undoes only itself, and deferred
@@ -55,7 +65,7 @@ export async function seedWorld(
     // references the identity's table then points at the principal, not at a stranger.
     for (const { table, column, literal } of identityParents(synth, identity, world)) {
       try {
-        if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await synth.insert(table, { [column]: literal });
+        if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await seed(table, () => synth.insert(table, { [column]: literal }));
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
         log.push({ table, sql: err.sql ?? '', error: err.message });
@@ -66,7 +76,7 @@ export async function seedWorld(
       const qname = `${t.schema}.${t.name}`;
       if (world.rows.get(qname)?.length) { log.push({ table: qname, sql: '(written as a parent of an earlier row)', error: null }); continue; }
       try {
-        const r = await synth.insert(qname);
+        const r = await seed(qname, () => synth.insert(qname));
         log.push({ table: qname, sql: r.sql, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
