@@ -7,10 +7,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { serveEngine } from '../adapters/node/engine-child';
 import { checkSupervised } from '../adapters/node/supervised-check';
+import type { EngineUsage } from '../adapters/node/engine-protocol';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
 import { phaseScope, worstExitCode, type ExitCode } from '../core/gates';
 import type { Report } from '../core/report/types';
+import { stopWhere } from '../core/guard/types';
 import { defaultSpec } from '../core/spec/defaults';
 import { formatInventory, inventory } from '../core/spec/inventory';
 import { parseSpec } from '../core/spec/parse';
@@ -27,6 +29,8 @@ import { readMigrationEvidence } from './migration-evidence';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Resource use of each engine child process (the benchmark measures the engine there). */
+  engineUsage?(usage: EngineUsage): void;
 }
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -97,7 +101,8 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       budgetMs: cmd.statementTimeoutMs,
       template: template ? new Uint8Array(await template.arrayBuffer()) : null,
       onProgress: log,
-      onStop: (stop) => io.stderr(`${stop.source}:${stop.line}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
+      onUsage: io.engineUsage,
+      onStop: (stop) => io.stderr(`${stopWhere(stop)}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
     },
   );
   const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);

@@ -29,12 +29,15 @@ import { readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 import { seedWorld, type SeededWorld } from './worlds';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface RlsSuiteOptions {
   overrides?: SeedOverrides;
   signal?: AbortSignal;
   /** Scenarios done so far and the total. */
   onProgress?(done: number, total: number): void;
+  /** The statement budget for each probe (core/guard/probe.ts); default: unwatched. */
+  guard?: ProbeGuard;
 }
 
 export interface SideOptions extends RlsSuiteOptions {
@@ -100,6 +103,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     identity = identityFromTenancy(model, { ...tenancy, guc }, policyRoles);
   } else identity = inferIdentity(model, tables);
 
+  const guard = opts.guard ?? UNGUARDED;
   const scratch = await db.clone();
   try {
     // The application's session has the database's search_path, not the empty one pg_dump's
@@ -121,10 +125,10 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     const base = { db: scratch, model, identity, synth, roles, principals, targetRole, requireForce: opts.requireForce, controls: new Map() };
     // Once a session has set a custom setting, Postgres keeps it defined ('' after a reset) for
     // the rest of the session, so "never set" must be read before seeding sets it.
-    const unsetReads = anonymous && asPrincipal ? await readUnsetFirst(base, tables, opts.signal) : null;
+    const unsetReads = anonymous && asPrincipal ? await readUnsetFirst(base, tables, guard, opts.signal) : null;
     const worlds = {
-      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal }),
-      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal }),
+      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
+      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
     };
     const seeded = seededTables(model, tables, worlds);
     const ctx: SuiteContext = { ...base, worlds };
@@ -137,11 +141,15 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
       for (const t of seeded) {
         for (const s of active.filter((x) => x.phase === phase)) {
           opts.signal?.throwIfAborted();
+          const label = { suite: 'rls' as const, table: t.qname, scenario: s.id };
+          const stopped = guard.skip(label);
           if (s.needsRows && !t.rows) {
             const e = t.seedError!;
             tests.push(result(t, s.id, 'inconclusive', `could not seed rows for both principals: ${e.message}`, e.sql ? [e.sql] : [], 'superuser', null));
+          } else if (stopped) {
+            tests.push(result(t, s.id, 'inconclusive', stopped, [], 'superuser', null));
           } else {
-            const r = await s.run(c, t);
+            const r = await guard.run(label, () => s.run(c, t));
             if (r) tests.push(r);
           }
           opts.onProgress?.(++done, total);
@@ -152,7 +160,10 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     else if (active.some((s) => s.phase === 'anonymous')) {
       // Every "never set" read first: the controls below set the identity in this session.
       ctx.unsetReads = new Map();
-      for (const t of seeded) if (t.rows) ctx.unsetReads.set(t.qname, await readEither(ctx, t, 'unset'));
+      for (const t of seeded) {
+        const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
+        if (t.rows && !guard.skip(label)) ctx.unsetReads.set(t.qname, await guard.run(label, () => readEither(ctx, t, 'unset')));
+      }
     }
     await runPhase(ctx, 'anonymous');
     await runPhase(ctx, 'main');
@@ -194,7 +205,7 @@ function seededTables(model: SchemaModel, tables: Table[], worlds: { a: SeededWo
  * inside a transaction that is rolled back, and each table's anonymous read is taken there.
  * A table that cannot be seeded without the identity in effect gets the reason instead.
  */
-async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[], signal?: AbortSignal): Promise<Map<string, Probe | string>> {
+async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[], guard: ProbeGuard, signal?: AbortSignal): Promise<Map<string, Probe | string>> {
   const out = new Map<string, Probe | string>();
   const { db, model, identity, principals, targetRole } = base;
   const synth = new RowSynth(db, model, { tenancyColumn: null, overrides: base.synth.overridesUsed });
@@ -202,14 +213,18 @@ async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[
   synth.inTransaction = true;
   try {
     const worlds = {
-      a: await seedWorld(db, synth, identity, principals.a, tables, targetRole, { asPrincipal: false, signal }),
-      b: await seedWorld(db, synth, identity, principals.b, tables, targetRole, { asPrincipal: false, signal }),
+      a: await seedWorld(db, synth, identity, principals.a, tables, targetRole, { asPrincipal: false, signal, guard }),
+      b: await seedWorld(db, synth, identity, principals.b, tables, targetRole, { asPrincipal: false, signal, guard }),
     };
     const ctx: SuiteContext = { ...base, synth, worlds, nested: true, controls: new Map() };
     for (const t of seededTables(model, tables, worlds)) {
       signal?.throwIfAborted();
       if (!t.rows) out.set(t.qname, `the identity could not be observed as never set: seeding this table needs the principal\u2019s identity in effect (${t.seedError?.message ?? 'no row'}), and once set in a session it stays defined`);
-      else out.set(t.qname, await readEither(ctx, t, 'unset'));
+      else {
+        const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
+        const stopped = guard.skip(label);
+        out.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
+      }
     }
   } finally {
     synth.inTransaction = false;

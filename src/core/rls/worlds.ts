@@ -25,6 +25,7 @@ import { SynthError } from '../synth/synth';
 import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
 import type { Identity } from './identity';
 import { identityLiteral, identitySettings, type Principal } from './principals';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface WorldRow {
   table: string;
@@ -55,9 +56,18 @@ export function worldFixed(identity: Identity, p: Principal, leave: (qname: stri
 
 export async function seedWorld(
   db: Db, synth: RowSynth, identity: Identity, p: Principal, tables: Table[], targetRole: string | null,
-  opts: { asPrincipal: boolean; readsIdentity?: (expr: string | null) => boolean; signal?: AbortSignal },
+  opts: { asPrincipal: boolean; readsIdentity?: (expr: string | null) => boolean; signal?: AbortSignal; guard?: ProbeGuard },
 ): Promise<SeededWorld> {
   const signal = opts.signal;
+  const guard = opts.guard ?? UNGUARDED;
+  // Each table's row is one watched probe: a trigger or default that never returns stops the
+  // seeding of that table only (the table then has no row, and its scenarios say why).
+  const seed = async <T>(table: string, insert: () => Promise<T>): Promise<T> => {
+    const label = { suite: 'rls' as const, table, scenario: 'seed' };
+    const stopped = guard.skip(label);
+    if (stopped) throw new SynthError(stopped, '');
+    return guard.run(label, insert);
+  };
   const reads = opts.readsIdentity ?? (() => false);
   // Acting as the principal, a value-identity column whose default reads the identity is left to it.
   const leave = (q: string, c: string) => opts.asPrincipal && identity.columns[q]?.[c] === 'value' && reads(synth.columnDefault(q, c));
@@ -79,7 +89,7 @@ export async function seedWorld(
     if (opts.asPrincipal) for (const s of identitySettings(identity, 'empty', targetRole, false)) await db.query(s);
     for (const { table, column, literal } of identityParents(synth, identity, allFixed)) {
       try {
-        if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await synth.insert(table, { [column]: literal });
+        if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await seed(table, () => synth.insert(table, { [column]: literal }));
         log.push({ table, sql: `(the principal\u2019s own row, ${column} = ${literal})`, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
@@ -94,7 +104,7 @@ export async function seedWorld(
       const adopted = await adoptWritten(db, synth, world, allFixed, qname);
       if (adopted) { log.push({ table: qname, sql: `(written by a trigger of an earlier row: ${adopted})`, error: null }); continue; }
       try {
-        const r = await synth.insert(qname);
+        const r = await seed(qname, () => synth.insert(qname));
         log.push({ table: qname, sql: r.sql, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;

@@ -22,12 +22,15 @@ import { RowSynth } from '../synth/synth';
 import { describeExpect, planIndexes, unmet, type StepOutcome } from './expect';
 import { missingRequirement } from './requires';
 import type { SmokeInsert, SmokeTest } from './types';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface SmokeRunOptions {
   /** Only tests of these phases (lower-case ids); all when absent. */
   phases?: string[];
   signal?: AbortSignal;
   overrides?: SeedOverrides;
+  /** The statement budget for each test (core/guard/probe.ts); default: unwatched. */
+  guard?: ProbeGuard;
 }
 
 export async function runSmokeTests(db: Db, model: SchemaModel, tests: SmokeTest[], tenancy: Tenancy | null, opts: SmokeRunOptions = {}): Promise<SmokeSection> {
@@ -42,9 +45,14 @@ export async function runSmokeTests(db: Db, model: SchemaModel, tests: SmokeTest
       const tables = tenancy ? tenantTables(model, tenancy) : [];
       const tenants = tenantValues(tables, tenancy?.column ?? 'tenant_id');
       const synth = new RowSynth(scratch, model, { tenancyColumn: tenancy?.column ?? null, overrides: opts.overrides ?? emptyOverrides() });
+      const guard = opts.guard ?? UNGUARDED;
       for (const test of selected) {
         opts.signal?.throwIfAborted();
-        results.push(await runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test));
+        const label = { suite: 'smoke' as const, table: null, scenario: test.id };
+        const stopped = guard.skip(label);
+        results.push(stopped
+          ? { id: test.id, phase: test.phase, title: test.title, outcome: 'inconclusive', passed: false, detail: stopped, sql: '', requires: test.requires }
+          : await guard.run(label, () => runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test)));
       }
     } finally {
       await scratch.close();
