@@ -57,6 +57,32 @@ export function identityFromTenancy(model: SchemaModel, tenancy: Tenancy, target
   return { gucs: tenancy.guc ? [tenancy.guc] : [], jwtClaims: null, byRole: false, targetRoles, columns, functions: [], source: 'overlay' };
 }
 
+/**
+ * Identity stated by the overlay (`tenancy.identity`, presets resolved by spec/tenancy.ts): the
+ * settings, claims and role are the overlay's; the identity columns are the overlay's owner
+ * columns (on every table that has them) and membership column, added to those the policies
+ * show (`user_id = auth.uid()`), the overlay's winning where both name a column.
+ */
+export function identityFromOverlay(model: SchemaModel, tenancy: Tenancy, tables: Table[], targetRoles: string[]): Identity {
+  const stated = tenancy.identity!;
+  const inferred = inferIdentity(model, tables);
+  const kind: IdentityKind = stated.rolePerTenant ? 'role' : 'value';
+  const columns: Identity['columns'] = {};
+  for (const [q, cols] of Object.entries(inferred.columns)) columns[q] = { ...cols };
+  for (const t of model.tables) {
+    if (t.partitionOf !== null) continue;
+    for (const c of stated.ownerColumns) if (t.columns.some((x) => x.name === c && x.generated === null)) (columns[qn(t.schema, t.name)] ??= {})[c] = kind;
+  }
+  if (stated.membership) {
+    const [schema, table, column] = stated.membership.split('.');
+    if (model.tables.some((t) => t.schema === schema && t.name === table && t.columns.some((c) => c.name === column))) (columns[qn(schema, table)] ??= {})[column] = kind;
+  }
+  return {
+    gucs: [...stated.settings], jwtClaims: stated.jwtClaims ? [...stated.jwtClaims].sort() : null, byRole: stated.rolePerTenant,
+    targetRoles: stated.role ? [stated.role] : targetRoles, columns, functions: inferred.functions, source: 'overlay',
+  };
+}
+
 /** Functions (by `schema.name`) whose bodies read the caller's identity, directly or through another such function. */
 export function identityFunctions(funcs: Func[], direct = new RegExp(`${GUC_CALL}|${ROLE_ATOM}|${AUTH_CALL}`, 'i')): Map<string, Func> {
   const found = new Map<string, Func>();

@@ -23,7 +23,7 @@ import { quoteIdent } from '../pgtext';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
 import { RowSynth } from '../synth/synth';
 import { keyColumns, result, type Probe, type SeededTable, type SuiteContext } from './context';
-import { describeIdentity, identityFromTenancy, identityReader, inferIdentity, seedingReadsIdentity, type Identity } from './identity';
+import { describeIdentity, identityFromOverlay, identityFromTenancy, identityReader, inferIdentity, seedingReadsIdentity, type Identity } from './identity';
 import { makePrincipals } from './principals';
 import { readEither } from './probes';
 import { createProbeRoles } from './roles';
@@ -94,6 +94,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
 
   let identity: Identity;
   if (opts.identity) identity = restrictIdentity(opts.identity, model);
+  else if (tenancy?.identity) identity = identityFromOverlay(model, tenancy, tables, policyRoles);
   else if (tenancy) {
     const guc = tenancy.guc || inferGuc(model, tables);
     if (!guc) {
