@@ -12,6 +12,7 @@ import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
 import { phaseScope, worstExitCode, type ExitCode } from '../core/gates';
 import type { Report } from '../core/report/types';
+import { stopWhere } from '../core/guard/types';
 import { defaultSpec } from '../core/spec/defaults';
 import { formatInventory, inventory } from '../core/spec/inventory';
 import { parseSpec } from '../core/spec/parse';
@@ -101,7 +102,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       template: null,
       onProgress: log,
       onUsage: io.engineUsage,
-      onStop: (stop) => io.stderr(`${stop.source}:${stop.line}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
+      onStop: (stop) => io.stderr(`${stopWhere(stop)}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
     },
   );
   const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);
