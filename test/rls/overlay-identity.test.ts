@@ -33,6 +33,10 @@ describe('tenancy.identity preset supabase on Basejump', () => {
       expect(leaks).toEqual([]);
       const isolation = rls.tests.filter((t) => t.scenario === 'cross_tenant_invisible');
       expect(isolation.map((t) => `${t.table}: ${t.outcome}`)).toEqual(isolation.map((t) => `${t.table}: passed`));
+      // Absolute checks expect own-row INSERT/UPDATE: Basejump's billing tables are read-only to
+      // `authenticated` by design, which only the canonical can tell (the oracle mode, no overlay)
+      // — as fixtures/rls/select_only shows, a lost INSERT policy looks exactly the same.
+      expect(rls.tests.find((t) => t.table === 'basejump.billing_customers' && t.scenario === 'own_insert_allowed')).toMatchObject({ outcome: 'failed', severity: 'HIGH' });
       // the membership row a's world was given holds a's id
       expect(rls.dump!.principals[0].world.find((w) => w.table === 'basejump.account_user')?.error).toBeNull();
     } finally {
