@@ -99,7 +99,7 @@ test('share: a dump too large for a link is named; the receiver opens it and get
   await expect(receiver).toHaveURL(/#\/drift$/);
   const pending = receiver.getByTestId('share-pending');
   await expect(pending).toContainText('dump: big.sql');
-  await expect(pending).toContainText(/\d+ KB/);
+  await expect(pending).toContainText(/\d+(\.\d)? kB/);
   await openDump(receiver, 'big.sql', big);
   await expect(receiver.getByTestId('share-match')).toBeVisible();
   expect(await settled(receiver, 'big.sql')).toBe(sent);
