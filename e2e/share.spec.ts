@@ -130,7 +130,7 @@ test('share: a link carrying its own canonical only offers it; accepted, the ver
   await expect(verdict(receiver)).toContainText('crafted.sql', { timeout: 90_000 });
   await expect(verdict(receiver)).not.toContainText('PASS —');
   await receiver.getByTestId('share-accept').click();
-  await expect(receiver.getByTestId('link-inputs-badge').first()).toContainText('canonical, overlay from a share link');
+  await expect(receiver.getByTestId('link-inputs-badge').first()).toContainText('canonical, overlay, seed overrides from a share link');
   await shotsAtWidths(receiver, '/tmp/fixapp/share-offer');
   await receiver.getByRole('button', { name: 'Undo (back to my inputs)' }).first().click();
   await expect(receiver.getByTestId('link-inputs-badge')).toHaveCount(0);
