@@ -102,7 +102,7 @@ describe('packing', () => {
 
   it('assemble: one group comes back as laid out, without frames', () => {
     const part = gridPart([{ id: 'a', width: 10, height: 10 }]);
-    const l = assemble([{ id: 'all', schema: 'public', kind: 'all', label: '1 table', tables: ['a'] }], new Map([['all', part]]), { width: 800, height: 600 }, 1);
+    const l = assemble([{ id: 'all', schema: 'public', kind: 'all', label: '1 table', tables: ['a'], top: ['a'] }], new Map([['all', part]]), { width: 800, height: 600 }, 1);
     expect(l).toMatchObject({ boxes: part.boxes, frames: [], groupOf: { a: 'all' } });
   });
 

@@ -109,8 +109,12 @@ export function assemble(groups: readonly Group[], parts: ReadonlyMap<string, Pa
   };
   let k = 1;
   let placed = place(k);
-  for (let i = 0; i < 3; i++) {
-    k = fitK(placed.outer.width, placed.outer.height, screen);
+  // Until the packing's own fit scale is at least the scale its label widths were reserved for
+  // (a slightly smaller guess each round: wider label reserves widen the diagram, lowering the scale).
+  for (let i = 0; i < 8; i++) {
+    const fit = fitK(placed.outer.width, placed.outer.height, screen);
+    if (fit >= k) break;
+    k = fit * 0.97;
     placed = place(k);
   }
   const boxes: Layout['boxes'] = {};
