@@ -3,7 +3,7 @@
  * Debian PostgreSQL 15 pg_dump, 516 tables in 9 schemas, 889 FKs) loaded into PGlite and
  * introspected. Checks the overview's grouping on it (schema, then FK community) and keeps
  * test/erd/fixtures/musicbrainz.json (tables, constraints, indexes: what the ERD draws) for the
- * harness (dev/erd/erd-dev.html?model=musicbrainz) and e2e/erd-overview.spec.ts:
+ * harness (dev/erd/erd-dev.html?model=musicbrainz) and e2e/erd.spec.ts:
  * ERD_UPDATE_FIXTURE=1 rewrites it; otherwise the test checks it still names the same tables and FKs.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -34,6 +34,8 @@ export interface Group {
   kind: GroupKind;
   /** Human label, e.g. `around orders · 96 tables`; identifiers are user content (render as text). */
   label: string;
+  /** The label without its size, e.g. `around orders`: the overview card's first line. */
+  name: string;
   /** Table ids, in graph order. */
   tables: string[];
   /** The most connected tables inside the group (at most TOP), for the overview's group cards. */
@@ -136,7 +138,7 @@ export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_G
   if (tables.length <= max) {
     const schemas = [...new Set(tables.map((t) => t.schema))];
     const list = tables.map((t) => t.id);
-    return [{ id: 'all', schema: schemas.length === 1 ? schemas[0] : '', kind: 'all', label: count(tables.length), tables: list, top: topTables(list, graph.edges, new Set()) }];
+    return [{ id: 'all', schema: schemas.length === 1 ? schemas[0] : '', kind: 'all', label: count(tables.length), name: 'all tables', tables: list, top: topTables(list, graph.edges, new Set()) }];
   }
   const hubs = hubIds(graph.edges, ids);
   const groups: Group[] = [];
@@ -152,7 +154,9 @@ export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_G
     const hubList = list.filter((id) => hubs.has(id));
     if (hubList.length)
       groups.push({ id: `${schema}/hubs/0`, schema, kind: 'hubs', tables: hubList, top: hubList.slice(0, TOP).map(nameOf),
-        label: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')} (edges into ${hubList.length > 1 ? 'them' : 'it'} are stubs)` });
+        // Edges into hubs are drawn as stubs (view.ts); the stub's tooltip says so.
+        name: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')}`,
+        label: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')}` });
     const pool: string[] = [];
     const lone: string[] = [];
     const selfRef = new Set(graph.edges.filter((e) => e.selfRef).map((e) => e.from));
@@ -168,13 +172,13 @@ export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_G
         part.sort((a, b) => order.get(a)! - order.get(b)!);
         const c = centre(part, graph.edges, hubs);
         groups.push({ id: `${schema}/cluster/${n++}`, schema, kind: 'cluster', tables: part, top: topTables(part, graph.edges, hubs),
-          label: `${c ? `around ${nameOf(c)}` : 'related tables'} · ${count(part.length)}` });
+          name: c ? nameOf(c) : 'related tables', label: `${c ? `around ${nameOf(c)}` : 'related tables'} · ${count(part.length)}` });
       }
     }
     chunks(pool, max).forEach((part, i) =>
-      groups.push({ id: `${schema}/pool/${i}`, schema, kind: 'pool', tables: part, top: topTables(part, graph.edges, hubs), label: `small groups · ${count(part.length)}` }));
+      groups.push({ id: `${schema}/pool/${i}`, schema, kind: 'pool', tables: part, top: topTables(part, graph.edges, hubs), name: 'small groups', label: `small groups · ${count(part.length)}` }));
     chunks(lone, max).forEach((part, i) =>
-      groups.push({ id: `${schema}/lone/${i}`, schema, kind: 'lone', tables: part, top: part.slice(0, TOP).map(nameOf), label: `no foreign keys to each other · ${count(part.length)}` }));
+      groups.push({ id: `${schema}/lone/${i}`, schema, kind: 'lone', tables: part, top: part.slice(0, TOP).map(nameOf), name: 'no FKs between them', label: `no foreign keys to each other · ${count(part.length)}` }));
   }
   return groups;
 }
