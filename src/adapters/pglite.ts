@@ -12,6 +12,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryResult } from '../core/db';
 import { isSupportedExtension, loadExtensions } from './pglite-extensions';
+import { PGLITE_START_PARAMS } from './pglite-settings';
 
 type Extensions = NonNullable<PGliteOptions['extensions']>;
 type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
@@ -21,7 +22,11 @@ export type DataDir = Blob | File;
 
 /** Starts PGlite from `data` (or runs initdb when none) with these extensions registered. */
 export async function startPglite(data: DataDir | undefined, extensions: readonly string[] = []): Promise<PGlite> {
-  return PGlite.create({ ...(data ? { loadDataDir: data } : {}), extensions: (await loadExtensions(extensions)) as Extensions });
+  return PGlite.create({
+    ...(data ? { loadDataDir: data } : {}),
+    extensions: (await loadExtensions(extensions)) as Extensions,
+    startParams: [...PGLITE_START_PARAMS],
+  });
 }
 
 /** A freshly initialised, empty data directory (runs initdb once). */

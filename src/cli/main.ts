@@ -7,10 +7,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { serveEngine } from '../adapters/node/engine-child';
 import { checkSupervised } from '../adapters/node/supervised-check';
+import type { EngineUsage } from '../adapters/node/engine-protocol';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
 import { phaseScope, worstExitCode, type ExitCode } from '../core/gates';
 import type { Report } from '../core/report/types';
+import { stopWhere } from '../core/guard/types';
 import { defaultSpec } from '../core/spec/defaults';
 import { formatInventory, inventory } from '../core/spec/inventory';
 import { parseSpec } from '../core/spec/parse';
@@ -20,13 +22,15 @@ import { render } from './render';
 import { fixCommand } from './fix';
 import { lintCommand } from './lint';
 import { reversibilityCommand } from './reversibility';
-import { bundledTemplate } from './template';
+import { bundledCanonical, bundledTemplate } from './template';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/load/input';
 import { readMigrationEvidence } from './migration-evidence';
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Resource use of each engine child process (the benchmark measures the engine there). */
+  engineUsage?(usage: EngineUsage): void;
 }
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -88,16 +92,17 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   for (const dump of dumps) {
     if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
   }
-  const template = await bundledTemplate();
   // The engine runs in a child process under the watchdog: a statement past the budget, or one
   // that crashes PGlite, is stopped and reported at its line, and the check goes on.
   const reports = await checkSupervised(
     { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion(), migrations },
     {
       budgetMs: cmd.statementTimeoutMs,
-      template: template ? new Uint8Array(await template.arrayBuffer()) : null,
+      // The engine process reads the shipped data directories itself (engine-child.ts Bundled).
+      template: null,
       onProgress: log,
-      onStop: (stop) => io.stderr(`${stop.source}:${stop.line}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
+      onUsage: io.engineUsage,
+      onStop: (stop) => io.stderr(`${stopWhere(stop)}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
     },
   );
   const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);
@@ -135,7 +140,7 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
 // The built CLI forks its own bundle as the engine child (adapters/node/supervised-check.ts).
 if (process.env.SKELDIR_ENGINE_CHILD === '1' && process.send) {
   delete process.env.SKELDIR_ENGINE_CHILD;
-  serveEngine(bundledTemplate);
+  serveEngine({ template: bundledTemplate, canonical: bundledCanonical });
 }
 
 /** Runs the CLI; returns the process exit code (never throws). */

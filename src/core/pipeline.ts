@@ -10,6 +10,7 @@
  * test/pipeline asserts it across clock and host time zone.
  */
 import type { Db, DbFactory } from './db';
+import { sha256Hex } from './hash';
 import { compareSchemas } from './compare/compare';
 import { introspect } from './introspect/introspect';
 import { loadScript, type LoadOptions } from './load/load';
@@ -31,6 +32,7 @@ import { runSmokeTests } from './smoke/run';
 import type { SmokeTest } from './smoke/types';
 import { scratchClones } from './scratch';
 import { timedClones, timedFactory } from './timing';
+import { probeGuard } from './guard/probe';
 
 export interface CheckInput {
   canonical: { name: string; sql: string };
@@ -61,6 +63,12 @@ export interface EngineEnv {
   onActivity?: LoadOptions['onActivity'];
   /** Statements a watchdog stopped in an earlier attempt: recorded as load errors, not re-run. */
   stops?: LoadOptions['stops'];
+  /**
+   * The structural result, as soon as the compare is done and before the behaviour checks run
+   * (called only when they will): a report whose divergences are final and whose `rls` / `smoke`
+   * are not run yet — a page shows the structural verdict while RLS and smoke are still running.
+   */
+  onStructural?(structural: { report: Report; dumpModel: SchemaModel }): void;
 }
 
 export interface CheckResult {
@@ -85,14 +93,7 @@ export interface PreparedCanonical {
   rlsCache?: Map<string, Promise<SideResult>>;
 }
 
-const encoder = new TextEncoder();
-
-/** Lower-case hex SHA-256 of the UTF-8 encoding of `text`. */
-export async function sha256Hex(text: string): Promise<{ sha256: string; bytes: number }> {
-  const data = encoder.encode(text);
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return { sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''), bytes: data.byteLength };
-}
+export { sha256Hex };
 
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
@@ -159,29 +160,31 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   timings.compare = ms(t0);
   env.signal?.throwIfAborted();
 
+  const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
+  if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
+  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
+  const report = (rls: RlsSection | null, smoke: SmokeSection | null, t: Record<string, number>) => buildReport({
+    spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
+    toolVersion: env.toolVersion, generatedAt: env.now(), timings: t, migrations: input.migrations,
+  });
+
   let rls: RlsSection | null = null;
   let smoke: SmokeSection | null = null;
   if (behaviour) {
-    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, canonical, smokeTests, overrides, env, timings });
+    env.onStructural?.({ report: report(null, null, { ...timings }), dumpModel });
+    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, dumpName: input.dump.name, canonical, smokeTests, overrides, env, timings });
     rls = b.rls;
     smoke = b.smoke;
   }
 
-  const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
-  if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
-  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
-
   t0 = performance.now();
-  const report = buildReport({
-    spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
-    toolVersion: env.toolVersion, generatedAt: env.now(), timings, migrations: input.migrations,
-  });
+  const final = report(rls, smoke, timings);
   timings.gates = ms(t0);
   // `total` is the cost of a standalone check: when the canonical side was prepared once for
   // several dumps (CLI, tests), its load + introspect time is added back.
   timings.total = Math.round((performance.now() - started + (reused ? canonical.timings.load_canonical + canonical.timings.introspect_canonical : 0)) * 10) / 10;
   env.onProgress?.('done');
-  return { report, canonicalModel: canonical.model, dumpModel, dumpDb, canonicalDb: canonical.db };
+  return { report: final, canonicalModel: canonical.model, dumpModel, dumpDb, canonicalDb: canonical.db };
 }
 
 interface BehaviourArgs {
@@ -189,6 +192,7 @@ interface BehaviourArgs {
   scope: PhaseScope;
   dumpDb: Db;
   dumpModel: SchemaModel;
+  dumpName: string;
   canonical: PreparedCanonical;
   smokeTests: SmokeTest[];
   overrides: SeedOverrides | undefined;
@@ -205,6 +209,8 @@ interface BehaviourArgs {
  */
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
+  // Every probe runs the input's policies, triggers and functions: each gets the statement budget.
+  const dumpGuard = probeGuard(a.dumpName, env);
   // Both suites get their scratch space as a rolled-back transaction on the loaded dump
   // (scratch.ts), not a copy of it; the profile names which it was: scratch_* or clone_*.
   const source = scratchClones(a.dumpDb);
@@ -215,8 +221,10 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
     const t0 = performance.now();
     const opts = { overrides, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('rls', done, total) };
     rls = spec.tenancy
-      ? await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, opts)
-      : await runRlsOracle({ db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache }, { db: scratchOf('rls'), model: a.dumpModel }, opts);
+      ? await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, { ...opts, guard: dumpGuard })
+      : await runRlsOracle(
+        { db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache, guard: probeGuard(a.canonical.name, env) },
+        { db: scratchOf('rls'), model: a.dumpModel, guard: dumpGuard }, opts);
     if (!spec.tenancy && rls.tests.length === 0) rls = null; // nothing under RLS on either side: not run
     timings.rls = ms(t0);
     env.signal?.throwIfAborted();
@@ -228,7 +236,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
   if (tests.length > 0) {
     env.onProgress?.('smoke');
     const t0 = performance.now();
-    smoke = await runSmokeTests(scratchOf('smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal });
+    smoke = await runSmokeTests(scratchOf('smoke'), a.dumpModel, tests, spec.tenancy, { overrides, signal: env.signal, guard: dumpGuard });
     timings.smoke = ms(t0);
   }
   return { rls, smoke };

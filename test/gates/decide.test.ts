@@ -71,8 +71,18 @@ const cases: Case[] = [
     expect: { 'b0.3': 'FAIL' }, exit: 1,
   },
   {
-    name: 'inconclusive is never passed: FAIL with the reason',
+    name: 'an inconclusive RLS test is never passed, and alone never FAILs: WARN_PASS with the reason',
     rls: rls(rlsTest('public.events', 'own_rows_visible', 'inconclusive')), smoke: allSmokePassing,
+    expect: { 'b0.3': 'WARN_PASS' }, exit: 2, reasons: { 'b0.3': '1 RLS test inconclusive (could not run, so not passed)' },
+  },
+  {
+    name: 'an inconclusive RLS test beside a failed one: FAIL, both named',
+    rls: rls(rlsTest('public.events', 'own_rows_visible', 'inconclusive'), rlsTest('public.events', 'cross_tenant_invisible', 'failed')), smoke: allSmokePassing,
+    expect: { 'b0.3': 'FAIL' }, exit: 1, reasons: { 'b0.3': '1 RLS test inconclusive' },
+  },
+  {
+    name: 'an inconclusive smoke test still FAILs its phase',
+    smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'inconclusive'), smokeTest('b04_idem', 'b0.4', 'passed'), smokeTest('b21_confidence', 'b2.1', 'passed')),
     expect: { 'b0.3': 'FAIL' }, exit: 1, reasons: { 'b0.3': 'inconclusive (could not run, so not passed)' },
   },
   {

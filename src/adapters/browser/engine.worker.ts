@@ -106,6 +106,9 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
           onActivity: (activity: Activity | null) => post({ type: 'activity', id: req.id, activity }),
           onProgress: (stage: string, done?: number, total?: number) =>
             post({ type: 'progress', id: req.id, dump: dump.key, stage, done, total }),
+          // The structural verdict first; RLS and smoke cells follow in the result.
+          onStructural: ({ report }: { report: Report }) =>
+            post({ type: 'structural', id: req.id, dump: dump.key, report, ms: performance.now() - t0 }),
         };
         const input: CheckInput = {
           canonical: { name: req.canonical.name, sql: req.canonical.text },

@@ -9,19 +9,17 @@
  * (PGlite after a runaway SQL recursion: "Fatal JavaScript invalid size error", exit 133), so
  * only a process boundary contains it.
  */
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { wrapPglite } from '../pglite';
-import { isSupportedExtension, loadExtensions } from '../pglite-extensions';
+import type { PGlite } from '@electric-sql/pglite';
+import { initdbDataDir, startPglite, wrapPglite } from '../pglite';
+import { isSupportedExtension } from '../pglite-extensions';
 import { lazyDb } from '../browser/prebuilt-canonical';
 import { InputError } from '../../core/errors';
-import type { DbFactory } from '../../core/db';
+import { parseSpec } from '../../core/spec/parse';
+import type { Db, DbFactory } from '../../core/db';
 import { guardDb, guardFactory } from '../guard-db';
 import type { Activity } from '../../core/guard/types';
 import { prepareCanonical, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
 import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
-
-type Extensions = NonNullable<PGliteOptions['extensions']>;
-
 
 const send = (m: FromEngine) => process.send!(m);
 
@@ -37,13 +35,23 @@ function die(): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-async function template(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<Blob> {
+/**
+ * What the built CLI ships beside its bundle (cli/template.ts), read here in the engine process
+ * rather than sent by the parent: the bytes stay out of the CLI process and the IPC channel.
+ * Running from source, both are null (initdb; the canonical is loaded).
+ */
+export interface Bundled {
+  /** An initialised data directory (gzip tar). */
+  template(): Promise<Blob | null>;
+  /** The bundled canonical prepared at build time, when `canonical` is its very text. */
+  canonical(canonical: { name: string; sha256: string }): Promise<CanonicalSnapshot | null>;
+}
+
+async function template(job: EngineJob, bundled: Bundled): Promise<Blob> {
   if (job.template) return new Blob([new Uint8Array(job.template)]);
-  const shipped = await bundled();
+  const shipped = await bundled.template();
   if (shipped) return shipped;
-  const boot = await PGlite.create();
-  const blob = await boot.dumpDataDir('gzip');
-  await boot.close();
+  const blob = await initdbDataDir('gzip');
   send({ type: 'template', bytes: new Uint8Array(await blob.arrayBuffer()) });
   return blob;
 }
@@ -52,7 +60,7 @@ async function template(job: EngineJob, bundled: () => Promise<Blob | null>): Pr
 function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, names: readonly string[]) => void): DbFactory {
   return {
     async create() {
-      const pg = await PGlite.create({ loadDataDir: data, extensions: (await loadExtensions(names)) as Extensions });
+      const pg = await startPglite(data, names);
       made(pg, names);
       return wrapPglite(pg, names);
     },
@@ -61,20 +69,32 @@ function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, nam
   };
 }
 
+/** The canonical database, started from a snapshot the first time it is used. */
+function snapshotDb(snap: CanonicalSnapshot): Db {
+  const { extensions } = snap.meta;
+  return lazyDb(async () => guardDb(wrapPglite(await startPglite(new Blob([new Uint8Array(snap.dataDir)]), extensions), extensions), die));
+}
+
 /** The canonical from an earlier attempt's snapshot, when it is of this very text. */
 function fromSnapshot(snap: CanonicalSnapshot | null, name: string, sha256: string): PreparedCanonical | undefined {
   if (!snap || snap.meta.name !== name || snap.meta.sha256 !== sha256) return undefined;
   const { meta } = snap;
   return {
     name, sha256, bytes: meta.bytes, model: meta.model, summary: meta.summary,
-    db: lazyDb(async () => guardDb(wrapPglite(await PGlite.create({
-      loadDataDir: new Blob([new Uint8Array(snap.dataDir)]), extensions: (await loadExtensions(meta.extensions)) as Extensions,
-    }), meta.extensions), die)),
+    db: snapshotDb(snap),
     timings: { load_canonical: 0, introspect_canonical: 0 },
   };
 }
 
-async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<void> {
+/**
+ * Whether the check queries the canonical database after reading its model: only the RLS oracle
+ * does (behaviour on, no tenancy in the overlay: the canonical's behaviour is the expected one).
+ */
+function usesCanonicalDb(job: EngineJob): boolean {
+  return (job.behaviour ?? true) && !(job.spec && parseSpec(job.spec.yaml, job.spec.name).tenancy);
+}
+
+async function run(job: EngineJob, bundled: Bundled): Promise<void> {
   const tpl = await template(job, bundled);
   let last: { pg: PGlite; names: readonly string[] } | null = null;
   const env: EngineEnv = {
@@ -89,14 +109,26 @@ async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise
   let prepared: PreparedCanonical | undefined;
   try {
     for (const [index, dump] of job.dumps.entries()) {
-      prepared ??= fromSnapshot(job.canonicalSnapshot, job.canonical.name, (await sha256Hex(job.canonical.sql)).sha256);
+      if (!prepared) {
+        const { name } = job.canonical;
+        const { sha256 } = await sha256Hex(job.canonical.sql);
+        prepared = fromSnapshot(job.canonicalSnapshot ?? (await bundled.canonical({ name, sha256 })), name, sha256);
+      }
       if (!prepared) {
         prepared = await prepareCanonical(job.canonical, env);
         const made = last as { pg: PGlite; names: readonly string[] } | null;
         if (made) {
           const blob = await made.pg.dumpDataDir('gzip');
           const { name, sha256, bytes, model, summary } = prepared;
-          send({ type: 'canonical', snapshot: { meta: { name, sha256, bytes, model, summary, extensions: [...made.names] }, dataDir: new Uint8Array(await blob.arrayBuffer()) } });
+          const snapshot: CanonicalSnapshot = { meta: { name, sha256, bytes, model, summary, extensions: [...made.names] }, dataDir: new Uint8Array(await blob.arrayBuffer()) };
+          send({ type: 'canonical', snapshot });
+          // Only the model is needed from here on (unless the RLS oracle asks the canonical): its
+          // database goes before the dump's starts, so one PGlite instance (~250 MB) is alive at
+          // a time, not two. Should anything still ask, it starts again from the snapshot.
+          if (!usesCanonicalDb(job)) {
+            await prepared.db.close();
+            prepared = { ...prepared, db: snapshotDb(snapshot) };
+          }
         }
       }
       const result = await runCheck(
@@ -112,7 +144,7 @@ async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise
 }
 
 /** Serves one job on the IPC channel, then exits. */
-export function serveEngine(bundled: () => Promise<Blob | null>): void {
+export function serveEngine(bundled: Bundled): void {
   process.once('message', (job: EngineJob) => {
     run(job, bundled).then(
       () => send({ type: 'done' }),
@@ -120,6 +152,10 @@ export function serveEngine(bundled: () => Promise<Blob | null>): void {
         if (err instanceof InputError) send({ type: 'input-error', message: err.message, location: { ...err.location } });
         else send({ type: 'failed', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack ?? '' });
       },
-    ).finally(() => process.send!({ type: 'done-sending' }, () => process.disconnect()));
+    ).finally(() => {
+      const r = process.resourceUsage();
+      send({ type: 'usage', usage: { peakRssMb: Math.round(r.maxRSS / 1024), cpuMs: Math.round((r.userCPUTime + r.systemCPUTime) / 1000) } });
+      process.send!({ type: 'done-sending' }, () => process.disconnect());
+    });
   });
 }

@@ -15,6 +15,14 @@ export interface CanonicalSnapshot {
   dataDir: Uint8Array;
 }
 
+/** An engine process's own resource use: its peak RSS is PostgreSQL's memory (WASM) + V8's. */
+export interface EngineUsage {
+  /** Peak resident set size of the engine process (getrusage ru_maxrss), MB. */
+  peakRssMb: number;
+  /** User + system CPU time of the engine process, ms. */
+  cpuMs: number;
+}
+
 /** Exit code of an engine child that ended itself because its PostgreSQL can no longer be trusted. */
 export const EXIT_ENGINE_POISONED = 70;
 
@@ -54,5 +62,7 @@ export type FromEngine =
   | { type: 'input-error'; message: string; location: SourceLocation }
   | { type: 'failed'; message: string; stack: string }
   | { type: 'done' }
+  /** What the engine process used, sent last before `done-sending` (the benchmark reads it). */
+  | { type: 'usage'; usage: EngineUsage }
   /** Last message: everything before it has been delivered. */
   | { type: 'done-sending' };

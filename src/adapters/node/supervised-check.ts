@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors';
 import { supervise, type EngineAttempt } from '../../core/guard/supervise';
 import type { Activity, Stop } from '../../core/guard/types';
 import type { Report } from '../../core/report/types';
-import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
+import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type EngineUsage, type FromEngine } from './engine-protocol';
 
 /** Heap of the engine process; PostgreSQL's own memory is WASM memory, outside it. */
 const ENGINE_HEAP_MB = 3072;
@@ -20,6 +20,8 @@ export interface SupervisedOptions {
   template: Uint8Array | null;
   onProgress?: (stage: string) => void;
   onStop?: (stop: Stop) => void;
+  /** Each engine process's resource use as it ends normally (a killed one cannot say). */
+  onUsage?: (usage: EngineUsage) => void;
 }
 
 /** How to start the engine child: the built bundle forks itself, the sources go through Vite. */
@@ -57,6 +59,7 @@ export async function checkSupervised(job: Omit<EngineJob, 'type' | 'stops' | 't
           case 'input-error': settled = { ok: false, err: new InputError(m.message, m.location) }; break;
           case 'failed': settled = { ok: false, err: Object.assign(new Error(m.message), { stack: m.stack, engineFailed: true }) }; break;
           case 'done': settled = { ok: true }; break;
+          case 'usage': opts.onUsage?.(m.usage); break;
           case 'done-sending': break;
         }
       });

@@ -21,16 +21,23 @@ export function parseHash(hash: string): { view: View; selected: string | null }
 }
 
 export function formatHash(view: View, selected: string | null): string {
-  return `#/${view}${selected ? `/${encodeURIComponent(selected).replace(/%2E/gi, '.')}` : ''}`;
+  // `.` and `/` stay readable (`#/docs/rls/own_rows_visible`): parseHash takes the rest of the hash as the selection.
+  return `#/${view}${selected ? `/${encodeURIComponent(selected).replace(/%2E/gi, '.').replace(/%2F/gi, '/')}` : ''}`;
 }
 
 export class Router {
   view = $state<View>(DEFAULT_ROUTE);
   selected = $state<string | null>(null);
+  /** The route before the last in-app navigation (for "Back to …" links); null on a fresh page. */
+  previous = $state.raw<{ view: View; selected: string | null } | null>(null);
 
   constructor() {
     this.#read();
-    window.addEventListener('hashchange', () => this.#read());
+    window.addEventListener('hashchange', (e) => {
+      const old = new URL(e.oldURL).hash;
+      this.previous = old && old !== '#' ? parseHash(old) : null;
+      this.#read();
+    });
   }
 
   #read() {
@@ -43,6 +50,14 @@ export class Router {
     const hash = formatHash(view, selected);
     if (location.hash !== hash) location.hash = hash;
     else this.#read();
+  }
+
+  /** Shows `view` with `selected`, replacing the history entry (e.g. a share link's fragment). */
+  replace(view: View, selected: string | null) {
+    const { view: v, selected: s } = parseHash(formatHash(view, selected));
+    history.replaceState(null, '', formatHash(v, s));
+    this.view = v;
+    this.selected = s;
   }
 
   /** Changes the selection in the current view, replacing the history entry. */

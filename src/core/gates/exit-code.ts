@@ -1,7 +1,8 @@
 /**
  * The check's exit code (seed 000 §2, §8): 1 on any BLOCKING divergence, any RLS leak or failed
- * smoke test in scope, or any phase in scope that FAILs (inconclusive gated tests FAIL their
- * phase, see decide.ts); 2 on HIGH only (incl. RLS regressions and ungated inconclusive RLS tests); else 0.
+ * smoke test in scope, or any phase in scope that FAILs (inconclusive gated smoke tests FAIL their
+ * phase, see decide.ts); 2 on HIGH only (incl. RLS regressions and inconclusive RLS tests, gated
+ * or not); else 0.
  *
  * Scope: with `--phase all`, or an overlay without phases, everything. With `--phase ID`, the
  * divergences and tests that belong to the phases in scope (the phase, its prerequisites and its

@@ -7,7 +7,7 @@
  * Pure: the adapter supplies the engine and the clock.
  */
 import type { Activity, Stop } from './types';
-import { activityBudget, stopMessage } from './types';
+import { activityBudget, stopMessage, stopWhere } from './types';
 import { InputError } from '../errors';
 
 /** One running engine, as the adapter started it. */
@@ -84,10 +84,10 @@ export async function supervise<R>(
       if (!culprit) throw err instanceof EngineFailure ? err : new EngineFailure(`the engine stopped: ${(err as Error)?.message ?? String(err)}`, { cause: err });
       const said = (err as { stopReason?: unknown } | null)?.stopReason;
       const reason: Stop['reason'] = seen.timedOut ? 'timeout' : said === 'stack' ? 'stack' : 'crash';
-      const stop: Stop = { ...culprit, reason, message: stopMessage(reason, opts.budgetMs, reason === 'crash' ? crashDetail(err) : undefined) };
+      const stop: Stop = { ...culprit, reason, message: stopMessage(reason, opts.budgetMs, reason === 'crash' ? crashDetail(err) : undefined, culprit.probe) };
       if (stops.some((s) => sameActivity(s, stop))) {
         // The same statement stopped twice: the engine did not honour the stop list. Never loop.
-        throw new EngineFailure(`the engine stopped twice at ${stop.source}:${stop.line}`, { cause: err });
+        throw new EngineFailure(`the engine stopped twice at ${stopWhere(stop)}`, { cause: err });
       }
       stops.push(stop);
       opts.onStop?.(stop);
@@ -100,7 +100,11 @@ export async function supervise<R>(
 }
 
 function sameActivity(a: Activity, b: Activity): boolean {
-  return a.source === b.source && a.line === b.line && a.endLine === b.endLine && a.batch === b.batch;
+  return a.source === b.source && a.line === b.line && a.endLine === b.endLine && a.batch === b.batch && sameProbe(a.probe, b.probe);
+}
+
+function sameProbe(a: Activity['probe'], b: Activity['probe']): boolean {
+  return a === b || (!!a && !!b && a.suite === b.suite && a.table === b.table && a.scenario === b.scenario);
 }
 
 /** A short reason from how the engine died (exit signal, out of memory, WASM trap). */

@@ -19,6 +19,20 @@ export interface Activity {
   endLine: number;
   /** Several statements in one round trip: on a stop the next engine runs them one at a time. */
   batch: boolean;
+  /**
+   * A behaviour probe (RLS scenario, world seeding, smoke test) on the loaded `source`, not a
+   * statement of it: `line` and `endLine` are then 0. Policies, triggers and functions of the
+   * input run inside probes too, so they get the same budget (guard/probe.ts).
+   */
+  probe?: ProbeLabel;
+}
+
+/** Which probe: the suite, the table it acts on (null for a smoke test), the scenario or test id. */
+export interface ProbeLabel {
+  suite: 'rls' | 'smoke';
+  table: string | null;
+  /** Scenario id (`cross_tenant_invisible`), `seed` (writing a principal's world), or a smoke test id. */
+  scenario: string;
 }
 
 /**
@@ -42,12 +56,27 @@ export interface Stop extends Activity {
 }
 
 /** The load error message for a stop. */
-export function stopMessage(reason: Stop['reason'], budgetMs: number, detail?: string): string {
+export function stopMessage(reason: Stop['reason'], budgetMs: number, detail?: string, probe?: ProbeLabel): string {
+  if (probe) return probeStopMessage(reason, budgetMs, detail);
   if (reason === 'timeout') {
     return `stopped after ${formatSeconds(budgetMs)}: the statement did not finish within the statement budget (--statement-timeout, or the app's Engine settings); the engine was restarted and the rest of the input loaded without it`;
   }
   if (reason === 'stack') return 'stack depth limit exceeded (runaway recursion; PostgreSQL in PGlite cannot recover from it in place, so the engine was restarted without this statement)';
   return `the engine crashed running this statement${detail ? ` (${detail})` : ''}; it was restarted and the rest of the input loaded without it`;
+}
+
+function probeStopMessage(reason: Stop['reason'], budgetMs: number, detail?: string): string {
+  const after = 'the engine was restarted from the loaded input and the check went on without this probe';
+  if (reason === 'timeout') return `stopped after ${formatSeconds(budgetMs)}: the probe did not finish within the statement budget (--statement-timeout, or the app's Engine settings) — a policy, trigger or function it ran did not return; ${after}`;
+  if (reason === 'stack') return `stack depth limit exceeded in this probe (runaway recursion in a policy, trigger or function it ran); ${after}`;
+  return `the engine crashed in this probe${detail ? ` (${detail})` : ''}; ${after}`;
+}
+
+/** Where a stop happened, for a progress line: `dump.sql:42` or `dump.sql: RLS probe public.t / cross_tenant_invisible`. */
+export function stopWhere(s: Activity): string {
+  if (!s.probe) return `${s.source}:${s.line}`;
+  const what = s.probe.suite === 'rls' ? 'RLS probe' : 'smoke test';
+  return `${s.source}: ${what} ${s.probe.table ? `${s.probe.table} / ` : ''}${s.probe.scenario}`;
 }
 
 export function formatSeconds(ms: number): string {

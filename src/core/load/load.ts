@@ -262,7 +262,7 @@ class Runner {
     this.done++;
     const skippedExtensions = this.skippedExtensions;
 
-    const stop = this.opts.stops?.find((s) => !s.batch && s.source === this.opts.source && s.line === item.line);
+    const stop = this.opts.stops?.find((s) => !s.batch && !s.probe && s.source === this.opts.source && s.line === item.line);
     if (stop) {
       // A stack overflow is what a server fails with 54001 and goes on: an ordinary error. A
       // timeout or crash means the input was not fully used: `stopped` makes the verdict INCOMPLETE.
@@ -423,7 +423,7 @@ class Runner {
 
   /** Inside a batch a watchdog stopped before: each statement runs alone, so the culprit is found. */
   private inStoppedBatch(item: SqlItem): boolean {
-    return !!this.opts.stops?.some((s) => s.batch && s.source === this.opts.source && item.line >= s.line && item.line <= s.endLine);
+    return !!this.opts.stops?.some((s) => s.batch && !s.probe && s.source === this.opts.source && item.line >= s.line && item.line <= s.endLine);
   }
 
   progress(total: number, final = false): void {

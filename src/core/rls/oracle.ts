@@ -19,6 +19,7 @@ import type { RlsSection, RlsTest } from '../report/types';
 import { hasIdentity, inferIdentity } from './identity';
 import { SCENARIOS } from './scenarios';
 import { rlsTables, runSide, section, type RlsSuiteOptions, type SideResult } from './suite';
+import type { ProbeGuard } from '../guard/probe';
 
 export interface OracleSide {
   db: Db;
@@ -28,6 +29,8 @@ export interface OracleSide {
    * dumps, so a canonical prepared once (CLI with several dumps, the browser) is probed once.
    */
   cache?: Map<string, Promise<SideResult>>;
+  /** This side's probe budget (core/guard/probe.ts): the stops are per input. */
+  guard?: ProbeGuard;
 }
 
 export async function runRlsOracle(canonical: OracleSide, dump: OracleSide, opts: RlsSuiteOptions = {}): Promise<RlsSection> {
@@ -45,13 +48,13 @@ export async function runRlsOracle(canonical: OracleSide, dump: OracleSide, opts
   const key = JSON.stringify({ tables, identity });
   let pending = canonical.cache?.get(key);
   if (!pending) {
-    pending = runSide(canonical.db, canonical.model, null, { ...opts, onProgress: progress, tables, identity, requireForce: false });
+    pending = runSide(canonical.db, canonical.model, null, { ...opts, guard: canonical.guard, onProgress: progress, tables, identity, requireForce: false });
     canonical.cache?.set(key, pending);
     pending.catch(() => canonical.cache?.delete(key));
   }
   const c = await pending;
   const offset = done;
-  const d = await runSide(dump.db, dump.model, null, { ...opts, onProgress: (n, total) => opts.onProgress?.(offset + n, offset + total), tables, identity, requireForce: false });
+  const d = await runSide(dump.db, dump.model, null, { ...opts, guard: dump.guard, onProgress: (n, total) => opts.onProgress?.(offset + n, offset + total), tables, identity, requireForce: false });
   const canonBy = new Map(c.tests.map((t) => [`${t.table}|${t.scenario}`, t]));
   const tests = d.tests.map((t) => compare(t, canonBy.get(`${t.table}|${t.scenario}`) ?? null));
   return section('oracle', tests, Date.now() - started, { dump: d.side, canonical: c.side, info: d.info });

@@ -22,12 +22,15 @@ import { RowSynth } from '../synth/synth';
 import { describeExpect, planIndexes, unmet, type StepOutcome } from './expect';
 import { missingRequirement } from './requires';
 import type { SmokeInsert, SmokeTest } from './types';
+import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface SmokeRunOptions {
   /** Only tests of these phases (lower-case ids); all when absent. */
   phases?: string[];
   signal?: AbortSignal;
   overrides?: SeedOverrides;
+  /** The statement budget for each test (core/guard/probe.ts); default: unwatched. */
+  guard?: ProbeGuard;
 }
 
 export async function runSmokeTests(db: Db, model: SchemaModel, tests: SmokeTest[], tenancy: Tenancy | null, opts: SmokeRunOptions = {}): Promise<SmokeSection> {
@@ -42,9 +45,14 @@ export async function runSmokeTests(db: Db, model: SchemaModel, tests: SmokeTest
       const tables = tenancy ? tenantTables(model, tenancy) : [];
       const tenants = tenantValues(tables, tenancy?.column ?? 'tenant_id');
       const synth = new RowSynth(scratch, model, { tenancyColumn: tenancy?.column ?? null, overrides: opts.overrides ?? emptyOverrides() });
+      const guard = opts.guard ?? UNGUARDED;
       for (const test of selected) {
         opts.signal?.throwIfAborted();
-        results.push(await runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test));
+        const label = { suite: 'smoke' as const, table: null, scenario: test.id };
+        const stopped = guard.skip(label);
+        results.push(stopped
+          ? { id: test.id, phase: test.phase, title: test.title, outcome: 'inconclusive', passed: false, detail: stopped, sql: '', requires: test.requires }
+          : await guard.run(label, () => runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test)));
       }
     } finally {
       await scratch.close();
@@ -78,6 +86,7 @@ async function runOne(ctx: Ctx, test: SmokeTest): Promise<SmokeResult> {
   const role = resolveRole(ctx, test);
   if ('error' in role) return done('inconclusive', role.error);
   if (test.tenant && !ctx.tenancy) return done('inconclusive', 'the test sets a tenant but the overlay names no tenancy (column, GUC)');
+  if (test.tenant && !ctx.tenancy?.guc) return done('inconclusive', 'the test sets a tenant but the overlay\u2019s tenancy names no GUC to set it with (its identity is stated another way)');
 
   const vars: Record<string, string> = { tenant_a: ctx.tenants.a, tenant_b: ctx.tenants.b };
   if (test.tenant) {
