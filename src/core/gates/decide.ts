@@ -7,12 +7,13 @@
  *    with `--phase` is the one being claimed complete, so a failing phase in its regression list
  *    makes it FAIL ("B0.3 schema regression detected", seed 000 §4.2, §7.1) instead.
  * 2. FAIL — a phase in its regression list (default: transitive prerequisites) FAILs; or any
- *    BLOCKING divergence among its elements; or a failed RLS / smoke test in its scope; or an
- *    *inconclusive* one: a check that could not run is never passed, and WARN_PASS would let the
- *    phase progress (CI exits 0 on it, seed 000 §8.1) without the evidence, so it blocks too,
- *    with a reason that says it is inconclusive rather than failed.
+ *    BLOCKING divergence among its elements; or a failed RLS / smoke test in its scope.
  * 3. WARN_PASS — no BLOCKING but HIGH divergences (seed 000 §3.3, seed 001 §5.2 "Phase
- *    Degraded"), exit 2. Degraded mode (`allow_degraded`, seed 000 §6.1 B2.1): a failed smoke
+ *    Degraded"), exit 2; or checks in scope that are *inconclusive* (could not run: never passed,
+ *    but not evidence of a failure either — "inconclusive only" is not exit 1). The reason names
+ *    them as inconclusive and `blocking_items` lists them, so a reviewer sees what is unverified.
+ *    With the canonical as the oracle, an RLS probe the canonical could not run either says
+ *    nothing about the dump and is left out (as for the exit code, exit-code.ts). Degraded mode (`allow_degraded`, seed 000 §6.1 B2.1): a failed smoke
  *    test that uses an element with a HIGH divergence of this phase (e.g. the insert of a
  *    missing `confidence_score`) degrades the phase to WARN_PASS instead of failing it.
  * 4. PASS — otherwise (MEDIUM/LOW divergences are mentioned in the reason but do not gate).
@@ -95,28 +96,33 @@ function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map
     items.push(...hardSmoke.map((t) => smokeKey(t.id)));
   }
   const inconclusive = [
-    ...ev.rls.filter((t) => t.outcome === 'inconclusive').map(rlsKey),
+    ...ev.rls.filter((t) => t.outcome === 'inconclusive' && t.canonical?.outcome !== 'inconclusive').map(rlsKey),
     ...ev.smoke.filter((t) => t.outcome === 'inconclusive').map((t) => smokeKey(t.id)),
     ...ev.smokeNotRun.map(smokeKey),
   ];
   reasons.push(...mig.reasons);
   actions.push(...mig.actions);
   items.push(...mig.items);
-  if (inconclusive.length > 0) {
-    reasons.push(`${plural(inconclusive.length, 'check')} inconclusive (could not run, so not passed): ${inconclusive.join(', ')}`);
-    actions.push('Make the inconclusive checks runnable (see their detail, e.g. add seed overrides in schema/)');
-    items.push(...inconclusive);
-  }
+  const unverified = inconclusive.length > 0
+    ? `${plural(inconclusive.length, 'check')} inconclusive (could not run, so not passed): ${inconclusive.join(', ')}` : null;
+  const makeRunnable = 'Make the inconclusive checks runnable (see their detail, e.g. add seed overrides in schema/)';
   if (reasons.length > 0) {
+    if (unverified) {
+      reasons.push(unverified);
+      actions.push(makeRunnable);
+      items.push(...inconclusive);
+    }
     return { status: 'FAIL', reason: reasons.join('; ') + behaviourNote, required_action: actions.join('; '), blocking_items: items, counts, exit_code: 1 };
   }
 
-  if (counts.high > 0 || degraded.length > 0) {
-    const parts = [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`];
+  if (counts.high > 0 || degraded.length > 0 || unverified) {
+    const parts = counts.high > 0 || degraded.length > 0 ? [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`] : [];
     if (degraded.length > 0) parts.push(`degraded mode: ${degraded.map((t) => `${t.id} needs ${degradedBy(t, ev.divergences)?.object}`).join(', ')}`);
+    if (unverified) parts.push(unverified);
+    const todo = [...(counts.high > 0 || degraded.length > 0 ? ['Document HIGH severity gaps and plan remediation'] : []), ...(unverified ? [makeRunnable] : [])];
     return {
       status: 'WARN_PASS', reason: parts.join('; ') + behaviourNote,
-      required_action: 'Document HIGH severity gaps and plan remediation', blocking_items: [], counts, exit_code: 2,
+      required_action: todo.join('; '), blocking_items: inconclusive, counts, exit_code: 2,
     };
   }
   const minor = counts.medium + counts.low;
