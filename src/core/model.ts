@@ -136,6 +136,8 @@ export interface Extension {
   /** schema the extension objects live in, e.g. `public` */
   schema: string;
   version: string;
+  /** COMMENT ON EXTENSION (the control file's, unless the script set another); absent in older snapshots. */
+  comment?: string | null;
 }
 
 export interface Table {
@@ -370,6 +372,8 @@ export interface TypeDef {
   definition: string;
   comment: string | null;
   owner?: string;
+  /** Domain only: COMMENT ON CONSTRAINT … ON DOMAIN, by constraint name (commented ones only). */
+  constraintComments?: Record<string, string>;
 }
 
 export type PrivilegeObjectType = 'table' | 'view' | 'materialized view' | 'sequence' | 'function' | 'schema' | 'column' | 'foreign table';

@@ -152,7 +152,7 @@ function json<T>(v: unknown): T {
 const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
 
 function toExtension(r: Row): Extension {
-  return { name: str(r.name), schema: str(r.schema), version: str(r.version) };
+  return { name: str(r.name), schema: str(r.schema), version: str(r.version), comment: strOrNull(r.comment) };
 }
 
 function toTable(r: Row): Table {
@@ -347,6 +347,7 @@ function toType(r: Row): TypeDef {
     definition: strOrNull(r.definition) ?? '',
     comment: strOrNull(r.comment),
     owner: str(r.owner),
+    ...(r.constraint_comments ? { constraintComments: JSON.parse(str(r.constraint_comments)) as Record<string, string> } : {}),
   };
 }
 
