@@ -7,7 +7,7 @@ import { verdict } from './helpers';
 // from node_modules (no CDN): nothing the page loads leaves the origin.
 // Evaluated over the DevTools protocol: the page's CSP (script-src 'self') stays as shipped.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWS = ['compliance', 'sources', 'dictionary', 'gates', 'rls', 'drift', 'erd', 'sql'];
+const VIEWS = ['compliance', 'sources', 'dictionary', 'gates', 'rls', 'drift', 'erd', 'sql', 'docs', 'docs/rls/cross_tenant_invisible'];
 
 interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 

@@ -88,3 +88,13 @@ export async function typeInEditor(page: Page, label: string | RegExp, text: str
   await page.keyboard.press(at === 'end' ? 'Control+End' : 'Control+Home');
   await page.keyboard.insertText(text);
 }
+
+/** Screenshots at the three widths every view must work at (390, 1,024, 1,920 px): `${prefix}-${width}.png`. */
+export async function shotsAtWidths(page: Page, prefix: string): Promise<void> {
+  for (const width of [390, 1024, 1920]) {
+    await page.setViewportSize({ width, height: width < 760 ? 844 : 1000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${prefix}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

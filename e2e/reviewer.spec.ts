@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { verdict } from './helpers';
+import { shotsAtWidths, verdict } from './helpers';
 
 // The reviewer's day, end to end: open two dumps that are both called dump.sql, tell them
 // apart, follow a divergence to its drift row, decide on it, see the verdict, gates and exports
@@ -17,14 +17,7 @@ async function openDump(page: Page, path: string) {
   await (await chooser).setFiles({ name: 'dump.sql', mimeType: 'text/plain', buffer: await readFile(path) });
 }
 
-async function shots(page: Page, name: string) {
-  for (const width of [390, 1024, 1920]) {
-    await page.setViewportSize({ width, height: width < 760 ? 844 : 1000 });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `/tmp/i14/reviewer-${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shots = (page: Page, name: string) => shotsAtWidths(page, `/tmp/i14/reviewer-${name}`);
 
 test('reviewer: two same-named dumps, decide on a drift, verdict/gates/exports follow, reload keeps it', async ({ page }) => {
   test.setTimeout(300_000);

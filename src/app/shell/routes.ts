@@ -27,6 +27,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'erd', label: 'ERD', load: () => import('./ErdRoute.svelte') },
   { id: 'sql', label: 'SQL console', load: () => import('../sql/SqlConsole.svelte') },
   { id: 'migrations', label: 'Migrations', load: () => import('../migrations/Migrations.svelte') },
+  { id: 'docs', label: 'Rule docs', load: () => import('../docs/Docs.svelte') },
 ];
 
 /** The view a bare URL opens. */

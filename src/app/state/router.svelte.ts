@@ -21,16 +21,23 @@ export function parseHash(hash: string): { view: View; selected: string | null }
 }
 
 export function formatHash(view: View, selected: string | null): string {
-  return `#/${view}${selected ? `/${encodeURIComponent(selected).replace(/%2E/gi, '.')}` : ''}`;
+  // `.` and `/` stay readable (`#/docs/rls/own_rows_visible`): parseHash takes the rest of the hash as the selection.
+  return `#/${view}${selected ? `/${encodeURIComponent(selected).replace(/%2E/gi, '.').replace(/%2F/gi, '/')}` : ''}`;
 }
 
 export class Router {
   view = $state<View>(DEFAULT_ROUTE);
   selected = $state<string | null>(null);
+  /** The route before the last in-app navigation (for "Back to …" links); null on a fresh page. */
+  previous = $state.raw<{ view: View; selected: string | null } | null>(null);
 
   constructor() {
     this.#read();
-    window.addEventListener('hashchange', () => this.#read());
+    window.addEventListener('hashchange', (e) => {
+      const old = new URL(e.oldURL).hash;
+      this.previous = old && old !== '#' ? parseHash(old) : null;
+      this.#read();
+    });
   }
 
   #read() {
