@@ -29,7 +29,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 
@@ -51,7 +50,12 @@ function initialJs() {
   return { js, css: css.map(size), js_gzip: js.reduce((a, f) => a + f.gzip, 0) };
 }
 
-/** Peak and current RSS (MB) of Chromium's renderer processes, from /proc (Linux). */
+/**
+ * The one memory reader: Chromium's renderer processes (found with CDP SystemInfo.getProcessInfo),
+ * read from /proc (Linux). The engine's Web Worker — its JS heap and PGlite's WASM memory — lives
+ * in the tab's renderer. `peak_rss_mb`: the highest VmHWM of one renderer; `rss_mb`: VmRSS now,
+ * summed over the renderers (the tab's memory after a cycle).
+ */
 async function rendererMemory(browser) {
   try {
     const cdp = await browser.newBrowserCDPSession();
@@ -64,7 +68,8 @@ async function rendererMemory(browser) {
         return { pid: p.id, peak_rss_mb: Math.round(mb(status, 'VmHWM')), rss_mb: Math.round(mb(status, 'VmRSS')) };
       } catch { return null; }
     }).filter(Boolean);
-    return renderers.sort((a, b) => b.peak_rss_mb - a.peak_rss_mb)[0] ?? null;
+    if (renderers.length === 0) return null;
+    return { peak_rss_mb: Math.max(...renderers.map((r) => r.peak_rss_mb)), rss_mb: renderers.reduce((a, r) => a + r.rss_mb, 0), renderers: renderers.length };
   } catch {
     return null;
   }
@@ -92,19 +97,12 @@ async function firstVerdict(browser, base) {
   return { ms: Math.round(ms), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer };
 }
 
-/** Resident memory (MB) of the renderer processes under the browser (Linux /proc via ps). */
-function rendererRssMb(browserPid) {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).trim().split('\n')
-    .map((l) => { const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l); return m && { pid: +m[1], ppid: +m[2], rss: +m[3], args: m[4] }; }).filter(Boolean);
-  const mine = new Set([browserPid]);
-  for (let grew = true; grew;) { grew = false; for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; } }
-  return Math.round(rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).reduce((a, r) => a + r.rss, 0) / 1024);
-}
-
 async function openRemoveCycles(browser, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const pid = browser.process()?.pid;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heapMb = async () => Math.round(((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576);
   await page.goto(base + '#/sources');
   const tabs = page.getByRole('tablist', { name: 'Dumps' });
   await tabs.getByRole('tab').first().filter({ hasText: /PASS|FAIL|WARN_PASS|INCOMPLETE/ }).waitFor({ timeout: 180_000 });
@@ -117,7 +115,7 @@ async function openRemoveCycles(browser, base) {
     await page.getByRole('button', { name: 'Remove dump reconciled_baseline.sql' }).click();
     await tabs.getByRole('tab', { name: /reconciled_baseline\.sql/ }).waitFor({ state: 'detached' });
     await page.waitForTimeout(500);
-    cycles.push({ ms, rss_mb: pid ? rendererRssMb(pid) : null });
+    cycles.push({ ms, rss_mb: (await rendererMemory(browser))?.rss_mb ?? null, page_js_heap_mb: await heapMb() });
   }
   await context.close();
   return cycles;
@@ -174,10 +172,21 @@ export async function run() {
     const sum = (ks) => Math.round(ks.reduce((a, k) => a + t[k], 0));
     console.log(`engine profile (last run): ${starts.length} database start(s) ${sum(starts)} ms, ${clones.length} scratch cop(ies) ${sum(clones)} ms; ` +
       `check in the worker ${Math.round(result.engine_timings_ms.worker_ms)} ms of ${runs.at(-1).ms} ms to the verdict`);
+    const worker = Math.round(result.engine_timings_ms.worker_ms);
+    const stages = ['start_dump', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates'].filter((k) => k in t).map((k) => `${k} ${Math.round(t[k])}`);
+    console.log(`breakdown (last run, ms): ${stages.join(', ')}; canonical prepared at build (load ${Math.round(t.load_canonical ?? 0)}); ` +
+      `page before + after the worker's check (module load, PGlite fetch/compile/first start overlap, rendering) ${runs.at(-1).ms - worker}`);
     console.log('engine timings (last run):', JSON.stringify(t));
   }
   if (cycles.length) {
-    console.log(`open/remove ×${cycles.length}: renderer RSS ${cycles.map((c) => c.rss_mb).join(', ')} MB; verdict ms ${cycles.map((c) => c.ms).join(', ')}  (load average ${loadavg()[0].toFixed(1)})`);
+    const rss = cycles.map((c) => c.rss_mb).filter((x) => x !== null);
+    // Flat: the last five cycles' median within 10% of the first five's (one cycle's GC timing is noise).
+    const head = median(rss.slice(0, 5));
+    const tail = median(rss.slice(-5));
+    result.open_remove_flat = rss.length >= 10 ? tail <= head * 1.1 : null;
+    console.log(`open/remove ×${cycles.length}: tab renderer RSS ${rss.join(', ')} MB; page JS heap ${cycles.map((c) => c.page_js_heap_mb).join(', ')} MB; ` +
+      `verdict ms ${cycles.map((c) => c.ms).join(', ')}; memory ${result.open_remove_flat === null ? 'n/a' : result.open_remove_flat ? 'FLAT' : 'GROWING'} (first five ${head} MB, last five ${tail} MB; load average ${loadavg()[0].toFixed(1)})`);
+    writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
   }
   console.log('wrote bench/results/browser.json');
   return result;

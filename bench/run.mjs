@@ -93,7 +93,7 @@ function engineBench() {
   const meets = rows.every((r) => r.ratio_vs_postgres === null || r.ratio_vs_postgres <= TARGET);
 
   console.log(`\nEngine: full check of an N-table multi-tenant schema against itself (median of ${RUNS} runs; check = load + introspect + compare, both sides)`);
-  const header = ['tables', 'load', 'introspect', 'compare', 'check', 'RLS suite', 'total', 'of which DB starts', 'copies', 'process overhead', 'peak RSS', 'PG apply ×2', 'check / PG', 'verdict', 'total / PG', 'check per table', 'load avg'];
+  const header = ['tables', 'load', 'introspect', 'compare', 'check', 'RLS suite', 'total', 'of which DB starts', 'copies', 'process overhead', 'peak RSS CLI + engine', 'PG apply ×2', 'check / PG', 'verdict', 'total / PG', 'check per table', 'load avg'];
   const table = rows.map((r) => [String(r.tables), fmt(r.load_ms), fmt(r.introspect_ms), fmt(r.compare_ms), fmt(r.check_ms), fmt(r.rls_ms), fmt(r.total_ms),
     `${fmt(r.db_start_ms)} (${r.db_starts})`, `${fmt(r.clone_ms)} (${r.clones})`, fmt(r.overhead_ms),
     `${r.peak_rss_mb} MB`, fmt(r.postgres_apply_twice_ms), r.ratio_vs_postgres === null ? 'n/a' : `${r.ratio_vs_postgres}×`,

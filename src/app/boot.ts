@@ -5,6 +5,7 @@
 import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSeeds, loadBundledSpec, type BundledFile } from './bundled';
 import type { AppState } from './state/app.svelte';
 import type { DumpEntry } from './state/sources.svelte';
+import { isShareFragment } from './share/codec';
 
 /** The sample a first visit opens: the one carrying the seed's drifts when there is one. */
 export function defaultSampleName(names: readonly string[]): string | null {
@@ -56,6 +57,10 @@ export async function boot(app: AppState): Promise<void> {
     applyDefaults(app, defaults!);
   }
   readd(app, early);
+  // A share link (`#share=…`) opens its inputs and view on top of the session; so does one
+  // pasted into this tab later.
+  if (isShareFragment(location.hash)) await app.share.open(app, location.hash);
+  window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) void app.share.open(app, location.hash); });
   app.ready = true;
 }
 

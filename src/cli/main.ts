@@ -22,7 +22,7 @@ import { render } from './render';
 import { fixCommand } from './fix';
 import { lintCommand } from './lint';
 import { reversibilityCommand } from './reversibility';
-import { bundledTemplate } from './template';
+import { bundledCanonical, bundledTemplate } from './template';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/load/input';
 import { readMigrationEvidence } from './migration-evidence';
 
@@ -92,14 +92,14 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   for (const dump of dumps) {
     if (!cmd.quiet) io.stderr(`${dump.name}: checking against ${canonical.name}${spec ? ` + ${spec.name}` : ' (no overlay)'}, phase ${cmd.phase}\n`);
   }
-  const template = await bundledTemplate();
   // The engine runs in a child process under the watchdog: a statement past the budget, or one
   // that crashes PGlite, is stopped and reported at its line, and the check goes on.
   const reports = await checkSupervised(
     { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion(), migrations },
     {
       budgetMs: cmd.statementTimeoutMs,
-      template: template ? new Uint8Array(await template.arrayBuffer()) : null,
+      // The engine process reads the shipped data directories itself (engine-child.ts Bundled).
+      template: null,
       onProgress: log,
       onUsage: io.engineUsage,
       onStop: (stop) => io.stderr(`${stopWhere(stop)}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
@@ -140,7 +140,7 @@ function inventoryCommand(cmd: Extract<Command, { kind: 'inventory' }>, io: Io):
 // The built CLI forks its own bundle as the engine child (adapters/node/supervised-check.ts).
 if (process.env.SKELDIR_ENGINE_CHILD === '1' && process.send) {
   delete process.env.SKELDIR_ENGINE_CHILD;
-  serveEngine(bundledTemplate);
+  serveEngine({ template: bundledTemplate, canonical: bundledCanonical });
 }
 
 /** Runs the CLI; returns the process exit code (never throws). */

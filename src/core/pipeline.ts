@@ -10,6 +10,7 @@
  * test/pipeline asserts it across clock and host time zone.
  */
 import type { Db, DbFactory } from './db';
+import { sha256Hex } from './hash';
 import { compareSchemas } from './compare/compare';
 import { introspect } from './introspect/introspect';
 import { loadScript, type LoadOptions } from './load/load';
@@ -86,14 +87,7 @@ export interface PreparedCanonical {
   rlsCache?: Map<string, Promise<SideResult>>;
 }
 
-const encoder = new TextEncoder();
-
-/** Lower-case hex SHA-256 of the UTF-8 encoding of `text`. */
-export async function sha256Hex(text: string): Promise<{ sha256: string; bytes: number }> {
-  const data = encoder.encode(text);
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return { sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''), bytes: data.byteLength };
-}
+export { sha256Hex };
 
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 

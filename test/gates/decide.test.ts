@@ -71,16 +71,19 @@ const cases: Case[] = [
     expect: { 'b0.3': 'FAIL' }, exit: 1,
   },
   {
-    name: 'inconclusive is never passed, nor a failure: WARN_PASS (exit 2) naming it',
+    name: 'an inconclusive RLS test is never passed, and alone never FAILs: WARN_PASS with the reason',
     rls: rls(rlsTest('public.events', 'own_rows_visible', 'inconclusive')), smoke: allSmokePassing,
-    expect: { 'b0.3': 'WARN_PASS' }, exit: 2, reasons: { 'b0.3': 'inconclusive (could not run, so not passed)' },
-    items: { 'b0.3': ['rls:public.events:own_rows_visible'] },
+    expect: { 'b0.3': 'WARN_PASS' }, exit: 2, reasons: { 'b0.3': '1 RLS test inconclusive (could not run, so not passed)' },
   },
   {
-    name: 'inconclusive beside a failure: FAIL, both named',
+    name: 'an inconclusive RLS test beside a failed one: FAIL, both named',
     rls: rls(rlsTest('public.events', 'own_rows_visible', 'inconclusive'), rlsTest('public.events', 'cross_tenant_invisible', 'failed')), smoke: allSmokePassing,
+    expect: { 'b0.3': 'FAIL' }, exit: 1, reasons: { 'b0.3': '1 RLS test inconclusive' },
+  },
+  {
+    name: 'an inconclusive smoke test still FAILs its phase',
+    smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'inconclusive'), smokeTest('b04_idem', 'b0.4', 'passed'), smokeTest('b21_confidence', 'b2.1', 'passed')),
     expect: { 'b0.3': 'FAIL' }, exit: 1, reasons: { 'b0.3': 'inconclusive (could not run, so not passed)' },
-    items: { 'b0.3': ['rls:public.events:cross_tenant_invisible', 'rls:public.events:own_rows_visible'] },
   },
   {
     name: 'failed smoke test fails its phase only',
@@ -91,7 +94,7 @@ const cases: Case[] = [
   {
     name: 'listed smoke test without a result is inconclusive',
     smoke: smoke(smokeTest('b03_api_key', 'b0.3', 'passed'), smokeTest('b21_confidence', 'b2.1', 'passed')),
-    expect: { 'b0.4': 'WARN_PASS' }, exit: 2, items: { 'b0.4': ['smoke:b04_idem'] },
+    expect: { 'b0.4': 'FAIL' }, exit: 1, items: { 'b0.4': ['smoke:b04_idem'] },
   },
   {
     name: 'degraded mode: a smoke failure explained by a missing HIGH column → WARN_PASS',

@@ -111,6 +111,28 @@ describe('report', () => {
     for (const line of md.split('\n').filter((l) => l.startsWith('| 7:1'))) expect(line.split(/(?<!\\)\|/).length).toBe(6);
   });
 
+  it('Markdown: the RLS identity, seeding as the principal and every row that could not be seeded, with why', () => {
+    const section = rls(rlsTest('public.notes', 'own_rows_visible', 'inconclusive'));
+    section.dump = {
+      identity: 'inferred: JWT claims sub via auth.uid()',
+      principals: [
+        { key: 'a', value: 'aaaa', role: 'probe', session: ["SELECT set_config('request.jwt.claims', '{}', false)"], world: [
+          { table: 'auth.users', sql: '(own row)', error: null },
+          { table: 'public.notes', sql: 'INSERT INTO public.notes DEFAULT VALUES', error: 'insert into public.notes failed: null value in column "title" | <b>' },
+        ] },
+        { key: 'b', value: 'bbbb', role: 'probe', world: [] },
+      ],
+    };
+    const md = toMarkdown(report({ rls: section }));
+    expect(md).toContain('Identity on the dump: inferred: JWT claims sub via auth.uid(). Worlds were seeded acting as each principal');
+    expect(md).toContain('| Side | Principal | Table | Why |');
+    const row = md.split('\n').find((l) => l.startsWith('| dump | a | public.notes |'))!;
+    expect(row).toContain('null value in column');
+    expect(row.split(/(?<!\\)\|/).length).toBe(6);
+    expect(md).not.toMatch(/<b>/);
+    expect(toMarkdown(report())).not.toContain('Identity on the');
+  });
+
   it('SARIF 2.1.0: one result per divergence and per failed behaviour test, located in the dump', () => {
     const sarif = JSON.parse(toSarif(report()));
     expect(sarif.version).toBe('2.1.0');

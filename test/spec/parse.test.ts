@@ -82,6 +82,30 @@ describe('parseSpec: valid overlays', () => {
   });
 });
 
+describe('tenancy.identity: presets, overridden field by field', () => {
+  const tenancyOf = (line: string) => parseSpec(withLine(4, line), SRC).tenancy;
+  it('preset supabase: JWT claim sub, role authenticated, FORCE not required', () => {
+    expect(tenancyOf('tenancy: { column: account_id, identity: { preset: supabase, membership: basejump.account_user.user_id } }')).toEqual({
+      column: 'account_id', guc: '', tenantsTable: null, appRole: null, requireForce: false,
+      identity: { preset: 'supabase', settings: [], jwtClaims: ['sub'], role: 'authenticated', rolePerTenant: false, ownerColumns: [], membership: 'basejump.account_user.user_id' },
+    });
+  });
+  it('preset guc: the tenancy GUC on the tenancy column; FORCE required', () => {
+    const t = tenancyOf('tenancy: { column: tenant_id, guc: app.tenant, identity: { preset: guc, role: app_user } }')!;
+    expect(t.requireForce).toBeUndefined();
+    expect(t.identity).toEqual({ preset: 'guc', settings: ['app.tenant'], jwtClaims: null, role: 'app_user', rolePerTenant: false, ownerColumns: ['tenant_id'], membership: null });
+  });
+  it('preset role: each principal its own role, the tenancy column holds role names', () => {
+    expect(tenancyOf('tenancy: { column: owner_role, identity: { preset: role } }')!.identity).toMatchObject({ rolePerTenant: true, ownerColumns: ['owner_role'], settings: [], jwtClaims: null });
+  });
+  it('no preset: exactly what is stated; force: true keeps FORCE required with supabase', () => {
+    expect(tenancyOf('tenancy: { column: org_id, force: true, identity: { preset: supabase, jwt_claims: [sub, org_id], settings: [app.user_id], owner_columns: [created_by] } }')).toMatchObject({
+      identity: { jwtClaims: ['sub', 'org_id'], settings: ['app.user_id'], ownerColumns: ['created_by'], role: 'authenticated' },
+    });
+    expect(tenancyOf('tenancy: { column: org_id, force: true, identity: { preset: supabase } }')!.requireForce).toBeUndefined();
+  });
+});
+
 describe('parseSpec: every problem is an InputError at its line and column', () => {
   const cases: { name: string; text: string; line: number; column: number; message: RegExp }[] = [
     { name: 'empty text', text: '  \n\n', line: 1, column: 1, message: /empty/ },
@@ -94,6 +118,13 @@ describe('parseSpec: every problem is an InputError at its line and column', () 
     { name: 'bad invariant severity', text: withLine(2, 'invariants: { auth_critical: BLOCKER }'), line: 2, column: 30, message: /invariants\.auth_critical: must be one of/ },
     { name: 'bad element type', text: withLine(12, '  - type: indx'), line: 12, column: 11, message: /elements\[1\]\.type: must be one of/ },
     { name: 'unknown key in tenancy', text: withLine(4, 'tenancy: { column: tenant_id, guc: app.current_tenant_id, role: x }'), line: 4, column: 59, message: /tenancy: unknown property 'role'/ },
+    { name: 'tenancy without a GUC or an identity', text: withLine(4, 'tenancy: { column: tenant_id }'), line: 4, column: 10, message: /tenancy: missing required property 'guc'.*or an `identity`/ },
+    { name: 'unknown identity preset', text: withLine(4, 'tenancy: { column: account_id, identity: { preset: firebase } }'), line: 4, column: 52, message: /tenancy\.identity\.preset: must be one of "guc", "supabase", "role"/ },
+    { name: 'unknown key in tenancy.identity', text: withLine(4, 'tenancy: { column: account_id, identity: { preset: supabase, claims: [sub] } }'), line: 4, column: 62, message: /tenancy\.identity: unknown property 'claims'/ },
+    { name: 'preset guc without a GUC', text: withLine(4, 'tenancy: { column: tenant_id, identity: { preset: guc } }'), line: 4, column: 51, message: /preset `guc` needs tenancy\.guc/ },
+    { name: 'identity with nothing to act with', text: withLine(4, 'tenancy: { column: account_id, identity: { owner_columns: [user_id] } }'), line: 4, column: 42, message: /states nothing to act with/ },
+    { name: 'bad setting name in identity', text: withLine(4, 'tenancy: { column: t, identity: { settings: [tenant] } }'), line: 4, column: 46, message: /tenancy\.identity\.settings\[0\]: 'tenant' does not match/ },
+    { name: 'membership not schema.table.column', text: withLine(4, 'tenancy: { column: t, identity: { preset: supabase, membership: account_user.user_id } }'), line: 4, column: 65, message: /tenancy\.identity\.membership: 'account_user\.user_id' does not match/ },
     { name: 'wrong scalar type', text: withLine(15, '    phases: b'), line: 15, column: 13, message: /elements\[1\]\.phases: must be array/ },
     { name: 'unknown phase in element', text: withLine(15, '    phases: [b, c]'), line: 15, column: 17, message: /unknown phase 'c' \(known: a, b\)/ },
     { name: 'unknown prerequisite', text: withLine(9, '    prerequisites: [a, z]'), line: 9, column: 24, message: /phase 'b': unknown phase 'z' in prerequisites/ },

@@ -3,4 +3,4 @@
 // its own bundle instead (SKELDIR_ENGINE_CHILD=1).
 import { serveEngine } from './engine-child.ts';
 
-serveEngine(async () => null);
+serveEngine({ template: async () => null, canonical: async () => null });

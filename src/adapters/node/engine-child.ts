@@ -35,9 +35,21 @@ function die(): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-async function template(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<Blob> {
+/**
+ * What the built CLI ships beside its bundle (cli/template.ts), read here in the engine process
+ * rather than sent by the parent: the bytes stay out of the CLI process and the IPC channel.
+ * Running from source, both are null (initdb; the canonical is loaded).
+ */
+export interface Bundled {
+  /** An initialised data directory (gzip tar). */
+  template(): Promise<Blob | null>;
+  /** The bundled canonical prepared at build time, when `canonical` is its very text. */
+  canonical(canonical: { name: string; sha256: string }): Promise<CanonicalSnapshot | null>;
+}
+
+async function template(job: EngineJob, bundled: Bundled): Promise<Blob> {
   if (job.template) return new Blob([new Uint8Array(job.template)]);
-  const shipped = await bundled();
+  const shipped = await bundled.template();
   if (shipped) return shipped;
   const blob = await initdbDataDir('gzip');
   send({ type: 'template', bytes: new Uint8Array(await blob.arrayBuffer()) });
@@ -82,7 +94,7 @@ function usesCanonicalDb(job: EngineJob): boolean {
   return (job.behaviour ?? true) && !(job.spec && parseSpec(job.spec.yaml, job.spec.name).tenancy);
 }
 
-async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise<void> {
+async function run(job: EngineJob, bundled: Bundled): Promise<void> {
   const tpl = await template(job, bundled);
   let last: { pg: PGlite; names: readonly string[] } | null = null;
   const env: EngineEnv = {
@@ -97,7 +109,11 @@ async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise
   let prepared: PreparedCanonical | undefined;
   try {
     for (const [index, dump] of job.dumps.entries()) {
-      prepared ??= fromSnapshot(job.canonicalSnapshot, job.canonical.name, (await sha256Hex(job.canonical.sql)).sha256);
+      if (!prepared) {
+        const { name } = job.canonical;
+        const { sha256 } = await sha256Hex(job.canonical.sql);
+        prepared = fromSnapshot(job.canonicalSnapshot ?? (await bundled.canonical({ name, sha256 })), name, sha256);
+      }
       if (!prepared) {
         prepared = await prepareCanonical(job.canonical, env);
         const made = last as { pg: PGlite; names: readonly string[] } | null;
@@ -128,7 +144,7 @@ async function run(job: EngineJob, bundled: () => Promise<Blob | null>): Promise
 }
 
 /** Serves one job on the IPC channel, then exits. */
-export function serveEngine(bundled: () => Promise<Blob | null>): void {
+export function serveEngine(bundled: Bundled): void {
   process.once('message', (job: EngineJob) => {
     run(job, bundled).then(
       () => send({ type: 'done' }),

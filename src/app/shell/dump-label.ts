@@ -5,11 +5,11 @@
 export interface DumpLike {
   key: string;
   name: string;
-  origin: 'sample' | 'file' | 'paste';
+  origin: 'sample' | 'file' | 'paste' | 'link';
   loadedAt?: string;
 }
 
-const ORIGIN: Record<DumpLike['origin'], string> = { sample: 'bundled sample', file: 'opened file', paste: 'pasted text' };
+const ORIGIN: Record<DumpLike['origin'], string> = { sample: 'bundled sample', file: 'opened file', paste: 'pasted text', link: 'from a share link' };
 
 /** Label per dump key: the name, plus ` #2`, ` #3` … for the second and later dumps sharing it. */
 export function dumpLabels(dumps: readonly DumpLike[]): Record<string, string> {

@@ -16,6 +16,7 @@ import { Sources } from './sources.svelte';
 import { Theme } from './theme.svelte';
 import { TourState } from './tour.svelte';
 import { FixState } from '../migration/fix.svelte';
+import { ShareState } from '../share/share.svelte';
 
 export class AppState {
   sources = new Sources();
@@ -25,6 +26,8 @@ export class AppState {
   theme = new Theme();
   session = new SessionStore();
   tour = new TourState();
+  /** Share links: making and opening them (src/app/share). */
+  share = new ShareState();
   /** Corrective migrations per dump (src/app/migration). */
   fix = new FixState(this.engine);
   /** SQL console history, newest first. */

@@ -52,6 +52,14 @@ export class Router {
     else this.#read();
   }
 
+  /** Shows `view` with `selected`, replacing the history entry (e.g. a share link's fragment). */
+  replace(view: View, selected: string | null) {
+    const { view: v, selected: s } = parseHash(formatHash(view, selected));
+    history.replaceState(null, '', formatHash(v, s));
+    this.view = v;
+    this.selected = s;
+  }
+
   /** Changes the selection in the current view, replacing the history entry. */
   select(selected: string | null) {
     history.replaceState(null, '', formatHash(this.view, selected));

@@ -12,7 +12,7 @@ export interface DumpEntry {
   key: string;
   name: string;
   sql: string;
-  origin: 'sample' | 'file' | 'paste';
+  origin: 'sample' | 'file' | 'paste' | 'link';
   /** ISO time the dump was opened (absent in sessions saved before it was recorded). */
   loadedAt?: string;
 }

@@ -7,13 +7,16 @@
  *    with `--phase` is the one being claimed complete, so a failing phase in its regression list
  *    makes it FAIL ("B0.3 schema regression detected", seed 000 §4.2, §7.1) instead.
  * 2. FAIL — a phase in its regression list (default: transitive prerequisites) FAILs; or any
- *    BLOCKING divergence among its elements; or a failed RLS / smoke test in its scope.
+ *    BLOCKING divergence among its elements; or a failed RLS / smoke test in its scope; or an
+ *    *inconclusive* smoke test or migration check: a check that could not run is never passed,
+ *    and WARN_PASS would let the phase progress (CI exits 0 on it, seed 000 §8.1) without the
+ *    evidence, so it blocks too, with a reason that says it is inconclusive rather than failed.
+ *    An inconclusive RLS test is the exception (issue 9): it is not a leak, and a correct schema
+ *    whose worlds could not be fully seeded must not exit like a leaky one — alone it makes the
+ *    phase WARN_PASS (exit 2, "not passed" in the reason), never FAIL. With the canonical as the
+ *    oracle, a probe the canonical could not run either adds nothing (as in exit-code.ts).
  * 3. WARN_PASS — no BLOCKING but HIGH divergences (seed 000 §3.3, seed 001 §5.2 "Phase
- *    Degraded"), exit 2; or checks in scope that are *inconclusive* (could not run: never passed,
- *    but not evidence of a failure either — "inconclusive only" is not exit 1). The reason names
- *    them as inconclusive and `blocking_items` lists them, so a reviewer sees what is unverified.
- *    With the canonical as the oracle, an RLS probe the canonical could not run either says
- *    nothing about the dump and is left out (as for the exit code, exit-code.ts). Degraded mode (`allow_degraded`, seed 000 §6.1 B2.1): a failed smoke
+ *    Degraded"), exit 2. Degraded mode (`allow_degraded`, seed 000 §6.1 B2.1): a failed smoke
  *    test that uses an element with a HIGH divergence of this phase (e.g. the insert of a
  *    missing `confidence_score`) degrades the phase to WARN_PASS instead of failing it.
  * 4. PASS — otherwise (MEDIUM/LOW divergences are mentioned in the reason but do not gate).
@@ -95,34 +98,33 @@ function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map
     actions.push('Fix failing smoke tests');
     items.push(...hardSmoke.map((t) => smokeKey(t.id)));
   }
+  const rlsUnverified = ev.rls.filter((t) => t.outcome === 'inconclusive' && t.canonical?.outcome !== 'inconclusive').map(rlsKey);
+  const rlsNote = rlsUnverified.length ? `${plural(rlsUnverified.length, 'RLS test')} inconclusive (could not run, so not passed): ${rlsUnverified.join(', ')}` : '';
   const inconclusive = [
-    ...ev.rls.filter((t) => t.outcome === 'inconclusive' && t.canonical?.outcome !== 'inconclusive').map(rlsKey),
     ...ev.smoke.filter((t) => t.outcome === 'inconclusive').map((t) => smokeKey(t.id)),
     ...ev.smokeNotRun.map(smokeKey),
   ];
   reasons.push(...mig.reasons);
   actions.push(...mig.actions);
   items.push(...mig.items);
-  const unverified = inconclusive.length > 0
-    ? `${plural(inconclusive.length, 'check')} inconclusive (could not run, so not passed): ${inconclusive.join(', ')}` : null;
-  const makeRunnable = 'Make the inconclusive checks runnable (see their detail, e.g. add seed overrides in schema/)';
+  if (inconclusive.length > 0) {
+    reasons.push(`${plural(inconclusive.length, 'check')} inconclusive (could not run, so not passed): ${inconclusive.join(', ')}`);
+    actions.push('Make the inconclusive checks runnable (see their detail, e.g. add seed overrides in schema/)');
+    items.push(...inconclusive);
+  }
   if (reasons.length > 0) {
-    if (unverified) {
-      reasons.push(unverified);
-      actions.push(makeRunnable);
-      items.push(...inconclusive);
-    }
+    if (rlsNote) reasons.push(rlsNote);
     return { status: 'FAIL', reason: reasons.join('; ') + behaviourNote, required_action: actions.join('; '), blocking_items: items, counts, exit_code: 1 };
   }
 
-  if (counts.high > 0 || degraded.length > 0 || unverified) {
-    const parts = counts.high > 0 || degraded.length > 0 ? [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`] : [];
+  if (counts.high > 0 || degraded.length > 0 || rlsNote) {
+    const parts = [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`];
+    if (rlsNote) parts.push(rlsNote);
     if (degraded.length > 0) parts.push(`degraded mode: ${degraded.map((t) => `${t.id} needs ${degradedBy(t, ev.divergences)?.object}`).join(', ')}`);
-    if (unverified) parts.push(unverified);
-    const todo = [...(counts.high > 0 || degraded.length > 0 ? ['Document HIGH severity gaps and plan remediation'] : []), ...(unverified ? [makeRunnable] : [])];
     return {
       status: 'WARN_PASS', reason: parts.join('; ') + behaviourNote,
-      required_action: todo.join('; '), blocking_items: inconclusive, counts, exit_code: 2,
+      required_action: rlsNote ? 'Make the inconclusive RLS tests runnable (see their detail: seed overrides, or the tenancy identity in the overlay); document HIGH severity gaps' : 'Document HIGH severity gaps and plan remediation',
+      blocking_items: [], counts, exit_code: 2,
     };
   }
   const minor = counts.medium + counts.low;

@@ -1,7 +1,8 @@
 /**
  * The check's exit code (seed 000 §2, §8): 1 on any BLOCKING divergence, any RLS leak or failed
- * smoke test in scope, or any phase in scope that FAILs; 2 on HIGH only (incl. RLS regressions)
- * or inconclusive tests only (gated ones make their phase WARN_PASS, see decide.ts); else 0.
+ * smoke test in scope, or any phase in scope that FAILs (inconclusive gated smoke tests FAIL their
+ * phase, see decide.ts); 2 on HIGH only (incl. RLS regressions and inconclusive RLS tests, gated
+ * or not); else 0.
  *
  * Scope: with `--phase all`, or an overlay without phases, everything. With `--phase ID`, the
  * divergences and tests that belong to the phases in scope (the phase, its prerequisites and its
@@ -62,11 +63,11 @@ export function worstExitCode(codes: Iterable<ExitCode | null>): ExitCode {
  * a correct schema whose worlds could not be fully seeded does not exit like a leaky one. With the
  * canonical as the oracle, a probe the canonical could not run either is no evidence that the dump
  * changed anything: it stays in the report as inconclusive (with both reasons) and adds nothing to
- * the exit code, so an identical pair exits 0. Smoke: failed is 1, inconclusive 2 (as in decide.ts).
+ * the exit code, so an identical pair exits 0. Smoke: anything but passed is 1.
  */
 function ungatedCode(t: RlsTest | SmokeResult): ExitCode {
   if (t.outcome === 'passed') return 0;
-  if (!('scenario' in t)) return t.outcome === 'inconclusive' ? 2 : 1;
+  if (!('scenario' in t)) return 1;
   if (t.outcome === 'inconclusive') return t.canonical?.outcome === 'inconclusive' ? 0 : 2;
   return t.severity === 'HIGH' ? 2 : 1;
 }

@@ -24,8 +24,27 @@ function rlsSection(r: Report): string[] {
   return [
     '## RLS isolation', '',
     `${s.passed} passed, ${s.failed} failed, ${s.inconclusive} inconclusive (${r.rls.tests.length} tests).`, '',
+    ...rlsWorlds(r.rls),
     ...(notPassed.length > 0 ? [mdTable(['Table', 'Scenario', 'Outcome', 'Detail', 'Role'], notPassed.map(row)), ''] : []),
   ];
+}
+
+/**
+ * How the principals were identified and seeded, per side: the identity line, whether seeding
+ * acted as the principal, and every row that could not be seeded with its reason.
+ */
+function rlsWorlds(rls: NonNullable<Report['rls']>): string[] {
+  const sides = ([['dump', rls.dump], ['canonical', rls.canonical]] as const).filter(([, side]) => side && side.principals.length);
+  if (!sides.length) return [];
+  const out: string[] = [];
+  const unseeded: string[][] = [];
+  for (const [name, side] of sides) {
+    const acting = side!.principals.some((p) => p.session?.length) ? ' Worlds were seeded acting as each principal (its identity settings in effect).' : '';
+    out.push(`Identity on the ${name}: ${mdCell(side!.identity)}.${acting}`, '');
+    for (const p of side!.principals) for (const w of p.world) if (w.error) unseeded.push([name, p.key, mdCell(w.table), mdCell(w.error)]);
+  }
+  if (unseeded.length) out.push('Rows that could not be seeded (the tests that needed them are inconclusive):', '', mdTable(['Side', 'Principal', 'Table', 'Why'], unseeded), '');
+  return out;
 }
 
 /**

@@ -185,6 +185,11 @@ export interface RlsPrincipal {
   /** Identity value (tenant id, JWT sub, role name). */
   value: string;
   role: string;
+  /**
+   * The statements that made the seeding session act as the principal (its identity settings),
+   * when the schema reads the identity while rows are written (defaults, triggers); absent otherwise.
+   */
+  session?: string[];
   /** Rows written for its world; `error` says why a table could not be seeded. */
   world: { table: string; sql: string; error: string | null }[];
 }

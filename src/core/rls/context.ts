@@ -42,8 +42,13 @@ export interface SuiteContext {
   controls: Map<string, Promise<Probe>>;
   /** For the anonymous phase (run on a fresh session): the main context, whose controls it uses. */
   main?: SuiteContext;
-  /** "Identity never set" reads, taken for every table before anything set the identity. */
-  unsetReads?: Map<string, Probe>;
+  /**
+   * "Identity never set" reads, taken for every table before anything set the identity; a
+   * string is why a table's could not be taken (then `unset_guc_denied` is inconclusive).
+   */
+  unsetReads?: Map<string, Probe | string>;
+  /** Already inside a transaction the suite owns: `isolated` uses a savepoint instead of BEGIN. */
+  nested?: boolean;
 }
 
 export const ROW_SAMPLE = 3;
@@ -105,6 +110,15 @@ export async function runAs(ctx: SuiteContext, session: string[], sql: string): 
 
 /** BEGIN … ROLLBACK around `fn`: nothing a scenario does survives it. */
 export async function isolated<T>(ctx: SuiteContext, fn: () => Promise<T>): Promise<T> {
+  if (ctx.nested) {
+    await ctx.db.query('SAVEPOINT skeldir_isolated');
+    try {
+      return await fn();
+    } finally {
+      await ctx.db.query('ROLLBACK TO SAVEPOINT skeldir_isolated');
+      await ctx.db.query('RELEASE SAVEPOINT skeldir_isolated');
+    }
+  }
   await ctx.db.query('BEGIN');
   ctx.synth.inTransaction = true;
   try {

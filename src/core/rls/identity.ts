@@ -43,6 +43,7 @@ export interface Identity {
 
 const GUC_CALL = String.raw`current_setting\s*\(\s*'([^']+)'`;
 const ROLE_ATOM = String.raw`\b(?:current_user|session_user|current_role)\b|\bpg_has_role\s*\(`;
+const AUTH_CALL = String.raw`\bauth\.(?:uid|jwt|role)\s*\(`;
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
 
 const qn = (schema: string, name: string) => `${schema}.${name}`;
@@ -56,9 +57,34 @@ export function identityFromTenancy(model: SchemaModel, tenancy: Tenancy, target
   return { gucs: tenancy.guc ? [tenancy.guc] : [], jwtClaims: null, byRole: false, targetRoles, columns, functions: [], source: 'overlay' };
 }
 
+/**
+ * Identity stated by the overlay (`tenancy.identity`, presets resolved by spec/tenancy.ts): the
+ * settings, claims and role are the overlay's; the identity columns are the overlay's owner
+ * columns (on every table that has them) and membership column, added to those the policies
+ * show (`user_id = auth.uid()`), the overlay's winning where both name a column.
+ */
+export function identityFromOverlay(model: SchemaModel, tenancy: Tenancy, tables: Table[], targetRoles: string[]): Identity {
+  const stated = tenancy.identity!;
+  const inferred = inferIdentity(model, tables);
+  const kind: IdentityKind = stated.rolePerTenant ? 'role' : 'value';
+  const columns: Identity['columns'] = {};
+  for (const [q, cols] of Object.entries(inferred.columns)) columns[q] = { ...cols };
+  for (const t of model.tables) {
+    if (t.partitionOf !== null) continue;
+    for (const c of stated.ownerColumns) if (t.columns.some((x) => x.name === c && x.generated === null)) (columns[qn(t.schema, t.name)] ??= {})[c] = kind;
+  }
+  if (stated.membership) {
+    const [schema, table, column] = stated.membership.split('.');
+    if (model.tables.some((t) => t.schema === schema && t.name === table && t.columns.some((c) => c.name === column))) (columns[qn(schema, table)] ??= {})[column] = kind;
+  }
+  return {
+    gucs: [...stated.settings], jwtClaims: stated.jwtClaims ? [...stated.jwtClaims].sort() : null, byRole: stated.rolePerTenant,
+    targetRoles: stated.role ? [stated.role] : targetRoles, columns, functions: inferred.functions, source: 'overlay',
+  };
+}
+
 /** Functions (by `schema.name`) whose bodies read the caller's identity, directly or through another such function. */
-export function identityFunctions(funcs: Func[]): Map<string, Func> {
-  const direct = new RegExp(`${GUC_CALL}|${ROLE_ATOM}|\\bauth\\.(?:uid|jwt|role)\\s*\\(`, 'i');
+export function identityFunctions(funcs: Func[], direct = new RegExp(`${GUC_CALL}|${ROLE_ATOM}|${AUTH_CALL}`, 'i')): Map<string, Func> {
   const found = new Map<string, Func>();
   for (const f of funcs) if (f.kind === 'function' && direct.test(f.definition)) found.set(qn(f.schema, f.name), f);
   for (let changed = true; changed;) {
@@ -184,6 +210,40 @@ export function inferIdentity(model: SchemaModel, tables: Table[]): Identity {
     functions: [...idFuncs.keys()].filter((k) => [...reached].some((f) => qn(f.schema, f.name) === k)).sort(),
     source: 'inferred',
   };
+}
+
+/**
+ * A test for SQL text (a column default, a function body) that reads the caller's identity
+ * setting-wise: `current_setting(…)`, `auth.uid()` / `auth.jwt()`, or a function of the model
+ * that does (directly or through others). Role reads (`current_user`) are not included: a
+ * principal's role is not something seeding can put in effect as the superuser.
+ */
+export function identityReader(funcs: Func[]): (text: string | null) => boolean {
+  const direct = new RegExp(`${GUC_CALL}|${AUTH_CALL}`, 'i');
+  const readers = identityFunctions(funcs, direct);
+  return (text) => !!text && (direct.test(text) || calledFunctions(text, funcs).some((f) => readers.has(qn(f.schema, f.name))));
+}
+
+/**
+ * Why seeding has to act as the principal (its identity settings in effect), or [] when the
+ * superuser with explicit identity values sees the same: a column default that reads the
+ * identity (`created_by uuid NOT NULL DEFAULT auth.uid()`, `tenant_id DEFAULT
+ * current_setting('app.tenant')::bigint`), or a trigger whose function reads it (one that
+ * stamps `created_by`, or adds the creator as the owner of a new organisation).
+ */
+export function seedingReadsIdentity(model: SchemaModel, id: Identity): string[] {
+  if (!hasSettings(id)) return [];
+  const reads = identityReader(model.functions);
+  const why: string[] = [];
+  for (const t of model.tables) {
+    if (t.partitionOf !== null) continue;
+    for (const c of t.columns) if (c.generated === null && reads(c.default)) why.push(`${qn(t.schema, t.name)}.${c.name} defaults to ${c.default}`);
+  }
+  for (const tr of model.triggers) {
+    const f = model.functions.find((x) => qn(x.schema, x.name) === tr.function);
+    if (f && reads(f.definition)) why.push(`trigger ${tr.name} on ${qn(tr.schema, tr.table)} runs ${tr.function}(), which reads the identity`);
+  }
+  return why;
 }
 
 /** Is there anything to act on: a setting, a claim or the role? */

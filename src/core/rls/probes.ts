@@ -12,6 +12,7 @@ import {
   type Probe, type Row, type SeededTable, type SuiteContext,
 } from './context';
 import { identitySettings, type Anonymous, type Principal, type PrincipalKey } from './principals';
+import { worldFixed } from './worlds';
 
 export const LIMIT = 5;
 
@@ -85,8 +86,10 @@ export async function insertInto(ctx: SuiteContext, t: SeededTable, who: Princip
   return isolated(ctx, async () => {
     const pre = identitySettings(ctx.identity, world.principal, ctx.targetRole);
     for (const s of pre) await ctx.db.query(s);
-    // A copy: parents written for this probe are rolled back with it.
-    const copy: World = { ...world.world, rows: new Map([...world.world.rows].map(([k, v]) => [k, [...v]])) };
+    // A copy: parents written for this probe are rolled back with it. Every identity column is
+    // explicit here (even those the world left to a default reading the identity): the row must
+    // belong to `into`'s world whoever sends it.
+    const copy: World = { ...world.world, fixed: worldFixed(ctx.identity, world.principal), rows: new Map([...world.world.rows].map(([k, v]) => [k, [...v]])) };
     ctx.synth.world = copy;
     let sql: string;
     try {
@@ -95,7 +98,16 @@ export async function insertInto(ctx: SuiteContext, t: SeededTable, who: Princip
         row = await ctx.synth.insert(t.qname, {}, { validateOnly: true });
       } catch (err) {
         if (!(err instanceof SynthError) || err.code !== '23505') throw err;
-        row = await ctx.synth.insert(t.qname, {}, { validateOnly: true, freshParents: true });
+        try {
+          row = await ctx.synth.insert(t.qname, {}, { validateOnly: true, freshParents: true });
+        } catch (again) {
+          if (!(again instanceof SynthError) || again.code !== '23505' || !pre.length) throw again;
+          // A trigger on the fresh parent acted for its creator and wrote this very row (the
+          // owner's membership of a new account): build the parents with no identity in effect,
+          // as a back-office job would, so the row the probe inserts is still new.
+          for (const s of identitySettings(ctx.identity, 'empty', ctx.targetRole)) await ctx.db.query(s);
+          row = await ctx.synth.insert(t.qname, {}, { validateOnly: true, freshParents: true });
+        }
       }
       sql = insertSql(t.table, row.values);
     } catch (err) {

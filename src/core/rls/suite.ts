@@ -19,15 +19,16 @@ import type { Db } from '../db';
 import type { SchemaModel, Table } from '../model';
 import type { RlsSection, RlsSide, RlsTest } from '../report/types';
 import type { Tenancy } from '../spec/types';
+import { quoteIdent } from '../pgtext';
 import { emptyOverrides, type SeedOverrides } from '../synth/overrides';
 import { RowSynth } from '../synth/synth';
-import { keyColumns, result, type SeededTable, type SuiteContext } from './context';
-import { describeIdentity, identityFromTenancy, identityFunctions, inferIdentity, type Identity } from './identity';
+import { keyColumns, result, type Probe, type SeededTable, type SuiteContext } from './context';
+import { describeIdentity, identityFromOverlay, identityFromTenancy, identityReader, inferIdentity, seedingReadsIdentity, type Identity } from './identity';
 import { makePrincipals } from './principals';
 import { readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
-import { seedWorld } from './worlds';
+import { seedWorld, type SeededWorld } from './worlds';
 import { UNGUARDED, type ProbeGuard } from '../guard/probe';
 
 export interface RlsSuiteOptions {
@@ -93,6 +94,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
 
   let identity: Identity;
   if (opts.identity) identity = restrictIdentity(opts.identity, model);
+  else if (tenancy?.identity) identity = identityFromOverlay(model, tenancy, tables, policyRoles);
   else if (tenancy) {
     const guc = tenancy.guc || inferGuc(model, tables);
     if (!guc) {
@@ -105,29 +107,32 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
   const guard = opts.guard ?? UNGUARDED;
   const scratch = await db.clone();
   try {
+    // The application's session has the database's search_path, not the empty one pg_dump's
+    // script leaves behind: helpers, triggers and defaults without their own `SET search_path`
+    // resolve unqualified names through it. A plain dump does not carry the database's own
+    // setting (ALTER DATABASE … SET is not dumped), so the schemas extensions were installed
+    // into (`extensions` on Supabase, where gen_random_bytes() lives) are appended to the
+    // default `"$user", public` — as hosts that install them there configure. (Undone with the scratch.)
+    await scratch.query(`SET search_path = ${appSearchPath(model)}`);
     const roles = await createProbeRoles(scratch, model, { appRole: tenancy?.appRole ?? null, targetRoles: identity.targetRoles.length ? identity.targetRoles : policyRoles, byRole: identity.byRole });
     const principals = makePrincipals(model, identity, roles);
     const synth = new RowSynth(scratch, model, { tenancyColumn: null, overrides: opts.overrides ?? emptyOverrides() });
     const targetRole = roles.memberOf[0] ?? identity.targetRoles[0] ?? null;
-    // Seeding with the principal's settings in effect matters only when a trigger on a covered
-    // table reads the identity (identity columns get the principal's value explicitly anyway).
-    // Without that, the session stays unset and the anonymous scenarios run on it first; with
-    // it, they need a fresh session (a clone), because a custom setting once set stays defined.
-    const idFns = identityFunctions(model.functions);
-    const withSettings = model.triggers.some((tr) => names.has(`${tr.schema}.${tr.table}`) && idFns.has(tr.function));
+    // Seeding acts as the principal (its identity settings in effect, worlds.ts) when the schema
+    // reads the identity while rows are written: a default or a trigger (identity.ts).
+    const asPrincipal = seedingReadsIdentity(model, identity).length > 0;
+    const readsIdentity = identityReader(model.functions);
+    const anonymous = SCENARIOS.some((s) => s.phase === 'anonymous' && (!s.applies || s.applies({ identity } as SuiteContext)));
+    const base = { db: scratch, model, identity, synth, roles, principals, targetRole, requireForce: opts.requireForce, controls: new Map() };
+    // Once a session has set a custom setting, Postgres keeps it defined ('' after a reset) for
+    // the rest of the session, so "never set" must be read before seeding sets it.
+    const unsetReads = anonymous && asPrincipal ? await readUnsetFirst(base, tables, guard, opts.signal) : null;
     const worlds = {
-      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { withSettings, signal: opts.signal, guard }),
-      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { withSettings, signal: opts.signal, guard }),
+      a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
+      b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
     };
-    const seeded: SeededTable[] = tables.map((table) => {
-      const q = qnameOf(table);
-      const a = worlds.a.row(q);
-      const b = worlds.b.row(q);
-      const failed = [...worlds.a.log, ...worlds.b.log].find((l) => l.table === q && l.error);
-      const seedError = a && b ? null : { message: failed?.error ?? `no row of ${q} in ${a ? 'b' : 'a'}\u2019s world`, sql: failed?.sql ?? '' };
-      return { table, qname: q, rows: a && b ? { a, b } : null, seedError, key: keyColumns(model, table, a ?? b) };
-    });
-    const ctx: SuiteContext = { db: scratch, model, identity, synth, roles, principals, targetRole, worlds, requireForce: opts.requireForce, controls: new Map() };
+    const seeded = seededTables(model, tables, worlds);
+    const ctx: SuiteContext = { ...base, worlds };
 
     const active = SCENARIOS.filter((s) => !s.applies || s.applies(ctx));
     const total = seeded.length * active.length;
@@ -152,45 +157,81 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
         }
       }
     };
-    const anonymous = active.some((s) => s.phase === 'anonymous');
-    if (anonymous && !withSettings) {
+    if (unsetReads) ctx.unsetReads = unsetReads;
+    else if (active.some((s) => s.phase === 'anonymous')) {
       // Every "never set" read first: the controls below set the identity in this session.
       ctx.unsetReads = new Map();
       for (const t of seeded) {
         const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
         if (t.rows && !guard.skip(label)) ctx.unsetReads.set(t.qname, await guard.run(label, () => readEither(ctx, t, 'unset')));
       }
-      await runPhase(ctx, 'anonymous');
     }
+    await runPhase(ctx, 'anonymous');
     await runPhase(ctx, 'main');
-    if (anonymous && withSettings) {
-      // A fresh session is needed; a scratch that is a transaction on the loaded database
-      // (core/scratch.ts) cannot be copied, and then "never set" cannot be observed.
-      const fresh = await scratch.clone().catch(() => null);
-      if (fresh) {
-        try {
-          await runPhase({ ...ctx, db: fresh, main: ctx }, 'anonymous');
-        } finally {
-          await fresh.close();
-        }
-      } else {
-        for (const t of seeded) for (const s of active.filter((x) => x.phase === 'anonymous')) {
-          tests.push(result(t, s.id, 'inconclusive', 'seeding had to act with the identity set (a trigger reads it), and this scratch session cannot be copied: the identity can no longer be observed as never set in it (empty and NULL are tested)', [], 'superuser', null));
-        }
-      }
-    }
     const info = opts.requireForce ? [] : tables.filter((t) => t.rlsEnabled && !t.rlsForced).map((t) => ({
       table: qnameOf(t), scenario: 'rls_forced',
       detail: 'FORCE ROW LEVEL SECURITY is off, so the table owner bypasses the policies. Not tested: nothing declares it required (an overlay tenancy does).',
     }));
     const side: RlsSide = {
       identity: describeIdentity(identity),
-      principals: [worlds.a, worlds.b].map((w) => ({ key: w.principal.key, value: w.principal.value, role: w.principal.role, world: w.log })),
+      principals: [worlds.a, worlds.b].map((w) => ({ key: w.principal.key, value: w.principal.value, role: w.principal.role, ...(w.session.length ? { session: w.session } : {}), world: w.log })),
     };
     return { tests, side, info };
   } finally {
     await scratch.close();
   }
+}
+
+/** `"$user", public` and the schemas holding extensions, as a SET search_path value. */
+export function appSearchPath(model: SchemaModel): string {
+  const extra = [...new Set(model.extensions.map((e) => e.schema))].filter((x) => x !== 'public' && x !== 'pg_catalog').sort();
+  return ['"$user"', 'public', ...extra.map(quoteIdent)].join(', ');
+}
+
+/** Each covered table with the rows standing for a and b, or why it could not be seeded. */
+function seededTables(model: SchemaModel, tables: Table[], worlds: { a: SeededWorld; b: SeededWorld }): SeededTable[] {
+  return tables.map((table) => {
+    const q = qnameOf(table);
+    const a = worlds.a.row(q);
+    const b = worlds.b.row(q);
+    const failed = [...worlds.a.log, ...worlds.b.log].find((l) => l.table === q && l.error);
+    const seedError = a && b ? null : { message: failed?.error ?? `no row of ${q} in ${a ? 'b' : 'a'}\u2019s world`, sql: failed?.sql ?? '' };
+    return { table, qname: q, rows: a && b ? { a, b } : null, seedError, key: keyColumns(model, table, a ?? b) };
+  });
+}
+
+/**
+ * "Identity never set" reads for a schema whose seeding must act as the principal: worlds are
+ * seeded first without any identity setting (identity columns explicit, as the superuser),
+ * inside a transaction that is rolled back, and each table's anonymous read is taken there.
+ * A table that cannot be seeded without the identity in effect gets the reason instead.
+ */
+async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[], guard: ProbeGuard, signal?: AbortSignal): Promise<Map<string, Probe | string>> {
+  const out = new Map<string, Probe | string>();
+  const { db, model, identity, principals, targetRole } = base;
+  const synth = new RowSynth(db, model, { tenancyColumn: null, overrides: base.synth.overridesUsed });
+  await db.query('BEGIN');
+  synth.inTransaction = true;
+  try {
+    const worlds = {
+      a: await seedWorld(db, synth, identity, principals.a, tables, targetRole, { asPrincipal: false, signal, guard }),
+      b: await seedWorld(db, synth, identity, principals.b, tables, targetRole, { asPrincipal: false, signal, guard }),
+    };
+    const ctx: SuiteContext = { ...base, synth, worlds, nested: true, controls: new Map() };
+    for (const t of seededTables(model, tables, worlds)) {
+      signal?.throwIfAborted();
+      if (!t.rows) out.set(t.qname, `the identity could not be observed as never set: seeding this table needs the principal\u2019s identity in effect (${t.seedError?.message ?? 'no row'}), and once set in a session it stays defined`);
+      else {
+        const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
+        const stopped = guard.skip(label);
+        out.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
+      }
+    }
+  } finally {
+    synth.inTransaction = false;
+    await db.query('ROLLBACK');
+  }
+  return out;
 }
 
 function unseeded(table: Table): SeededTable {

@@ -6,14 +6,23 @@
  * exactly what helpers like `has_role_on_account(account_id)` look up. The two worlds share no row.
  *
  * Rows are written statement by statement, as the superuser (to get past policies that
- * only an admin path may satisfy). Identity columns — including those defaulting to
- * `auth.uid()`, `current_setting(…)` or `current_user` — get the principal's value explicitly;
- * when a trigger reads the identity, the principal's settings are in effect too (`withSettings`). What could not be seeded is kept with the statement and error.
+ * only an admin path may satisfy), but *acting as the principal* where the schema reads who is
+ * asking while rows are written (`asPrincipal`, see identity.ts seedingReadsIdentity): the
+ * principal's identity settings (`app.tenant`, `request.jwt.claims`) are in effect for the whole
+ * world, so a NOT NULL column defaulting to `auth.uid()` or `current_setting(…)` is filled by
+ * its default — not by a value the suite guessed — and a trigger that stamps `created_by` or
+ * adds the creator as owner of a new organisation does what it does for a real user. Rows such
+ * a trigger writes (the owner's membership) are adopted into the world rather than duplicated.
+ * Otherwise identity columns get the principal's value explicitly (also those compared with
+ * `current_user`: a role cannot be put in effect as the superuser).
+ *
+ * What could not be seeded is kept with the statement and the error, table by table.
  */
 import type { Db } from '../db';
 import type { Table } from '../model';
 import type { RowValues, RowSynth, World } from '../synth/synth';
 import { SynthError } from '../synth/synth';
+import { quoteIdent, quoteLiteral, quoteQName } from '../pgtext';
 import type { Identity } from './identity';
 import { identityLiteral, identitySettings, type Principal } from './principals';
 import { UNGUARDED, type ProbeGuard } from '../guard/probe';
@@ -28,6 +37,8 @@ export interface WorldRow {
 
 export interface SeededWorld {
   principal: Principal;
+  /** The statements that made the seeding session act as the principal ([] when it did not). */
+  session: string[];
   world: World;
   /** The row that stands for the principal in each covered table (first written). */
   row(qname: string): Record<string, string | null> | null;
@@ -35,13 +46,17 @@ export interface SeededWorld {
   log: WorldRow[];
 }
 
-export function worldFixed(identity: Identity, p: Principal): (qname: string) => RowValues {
-  return (qname) => Object.fromEntries(Object.entries(identity.columns[qname] ?? {}).map(([c, kind]) => [c, identityLiteral(p, kind)]));
+/**
+ * The identity columns' literals in `p`'s world; `leave(qname, column)` names those left to
+ * their default (which, acting as the principal, gives the principal's value itself).
+ */
+export function worldFixed(identity: Identity, p: Principal, leave: (qname: string, column: string) => boolean = () => false): (qname: string) => RowValues {
+  return (qname) => Object.fromEntries(Object.entries(identity.columns[qname] ?? {}).filter(([c]) => !leave(qname, c)).map(([c, kind]) => [c, identityLiteral(p, kind)]));
 }
 
 export async function seedWorld(
   db: Db, synth: RowSynth, identity: Identity, p: Principal, tables: Table[], targetRole: string | null,
-  opts: { withSettings: boolean; signal?: AbortSignal; guard?: ProbeGuard },
+  opts: { asPrincipal: boolean; readsIdentity?: (expr: string | null) => boolean; signal?: AbortSignal; guard?: ProbeGuard },
 ): Promise<SeededWorld> {
   const signal = opts.signal;
   const guard = opts.guard ?? UNGUARDED;
@@ -53,28 +68,41 @@ export async function seedWorld(
     if (stopped) throw new SynthError(stopped, '');
     return guard.run(label, insert);
   };
-  const world: World = { key: p.key, fixed: worldFixed(identity, p), rows: new Map() };
+  const reads = opts.readsIdentity ?? (() => false);
+  // Acting as the principal, a value-identity column whose default reads the identity is left to it.
+  const leave = (q: string, c: string) => opts.asPrincipal && identity.columns[q]?.[c] === 'value' && reads(synth.columnDefault(q, c));
+  const world: World = { key: p.key, fixed: worldFixed(identity, p, leave), rows: new Map() };
+  const allFixed = worldFixed(identity, p);
   const log: WorldRow[] = [];
+  const session = opts.asPrincipal ? identitySettings(identity, p, targetRole, false) : [];
   // Statement by statement (autocommit): a failed row undoes only itself, and deferred
   // constraints (e.g. "allocations sum to the event's revenue") are checked per row — also inside
   // a scratch transaction (core/scratch.ts), which runs each such statement under a savepoint.
   synth.world = world;
   try {
-    if (opts.withSettings) for (const s of identitySettings(identity, p, targetRole, false)) await db.query(s);
     // The principal's own row first (e.g. auth.users with id = the principal's uid): whatever
-    // references the identity's table then points at the principal, not at a stranger.
-    for (const { table, column, literal } of identityParents(synth, identity, world)) {
+    // references the identity's table then points at the principal, not at a stranger. It is
+    // written as a sign-up service writes it — nobody's identity in effect (the previous
+    // world's is cleared) — so triggers on it (a personal account for the new user) run as
+    // they do in production, and do not also act "as the new user" (Basejump's would then add
+    // the owner's membership twice).
+    if (opts.asPrincipal) for (const s of identitySettings(identity, 'empty', targetRole, false)) await db.query(s);
+    for (const { table, column, literal } of identityParents(synth, identity, allFixed)) {
       try {
         if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await seed(table, () => synth.insert(table, { [column]: literal }));
+        log.push({ table, sql: `(the principal\u2019s own row, ${column} = ${literal})`, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
         log.push({ table, sql: err.sql ?? '', error: err.message });
       }
     }
+    for (const s of session) await db.query(s);
     for (const t of orderByDependency(tables, synth)) {
       signal?.throwIfAborted();
       const qname = `${t.schema}.${t.name}`;
       if (world.rows.get(qname)?.length) { log.push({ table: qname, sql: '(written as a parent of an earlier row)', error: null }); continue; }
+      const adopted = await adoptWritten(db, synth, world, allFixed, qname);
+      if (adopted) { log.push({ table: qname, sql: `(written by a trigger of an earlier row: ${adopted})`, error: null }); continue; }
       try {
         const r = await seed(qname, () => synth.insert(qname));
         log.push({ table: qname, sql: r.sql, error: null });
@@ -86,14 +114,49 @@ export async function seedWorld(
   } finally {
     synth.world = null;
   }
-  return { principal: p, world, row: (q) => world.rows.get(q)?.[0] ?? null, log };
+  return { principal: p, session, world, row: (q) => world.rows.get(q)?.[0] ?? null, log };
+}
+
+/**
+ * A row of `qname` that a trigger wrote while this world was seeded (e.g. the membership
+ * `add_current_user_to_new_account` inserts for the creator of an account): one whose identity
+ * columns hold the principal's values and whose foreign keys point at rows of this world. It is
+ * taken into the world (a second insert would only collide with it on its key). Returns how it
+ * was found, or null. Without any such link to the world, nothing is adopted.
+ */
+async function adoptWritten(db: Db, synth: RowSynth, world: World, fixed: (q: string) => RowValues, qname: string): Promise<string | null> {
+  const t = synth.table(qname);
+  const where: string[] = [];
+  const links: string[] = [];
+  for (const [c, lit] of Object.entries(fixed(qname))) { where.push(`${quoteIdent(c)} = ${lit}`); links.push(c); }
+  for (const fk of synth.foreignKeysOf(qname)) {
+    if (fk.refTable === qname) continue;
+    const parents = world.rows.get(fk.refTable) ?? [];
+    if (!parents.length || fk.refColumns.some((c) => !(c in parents[0]))) continue;
+    const tuple = (vals: string[]) => `(${vals.join(', ')})`;
+    const list = parents.map((r) => tuple(fk.refColumns.map((c) => quoteLiteral(r[c] ?? null)))).join(', ');
+    const inWorld = `${tuple(fk.columns.map((c) => `(${quoteIdent(c)})::text`))} IN (${list})`;
+    // A NULL key points nowhere (MATCH SIMPLE): no link, but no stranger either.
+    where.push(`(${fk.columns.map((c) => `${quoteIdent(c)} IS NULL`).join(' OR ')} OR ${inWorld})`);
+    links.push(inWorld);
+  }
+  if (!links.length) return null;
+  // At least one real link to this world (an identity column, or a key pointing into it).
+  const linked = Object.keys(fixed(qname)).length ? [] : [`(${links.join(' OR ')})`];
+  where.push(...linked);
+  const cols = t.columns.filter((c) => c.generated === null);
+  const sql = `SELECT ${cols.map((c) => `(${quoteIdent(c.name)})::text AS ${quoteIdent(c.name)}`).join(', ')} FROM ${quoteQName(t.schema, t.name)} WHERE ${where.join(' AND ')} LIMIT 1`;
+  const r = await db.query<Record<string, string | null>>(sql);
+  if (!r.rows[0]) return null;
+  world.rows.set(qname, [r.rows[0]]);
+  return sql;
 }
 
 /** Tables an identity column references (`memberships.user_id` → `auth.users.id`), with the principal's literal. */
-function identityParents(synth: RowSynth, identity: Identity, world: World): { table: string; column: string; literal: string }[] {
+function identityParents(synth: RowSynth, identity: Identity, fixedOf: (q: string) => RowValues): { table: string; column: string; literal: string }[] {
   const out = new Map<string, { table: string; column: string; literal: string }>();
   for (const [qname, cols] of Object.entries(identity.columns)) {
-    const fixed = world.fixed(qname);
+    const fixed = fixedOf(qname);
     for (const fk of synth.foreignKeysOf(qname)) {
       if (fk.columns.length !== 1 || !(fk.columns[0] in cols) || fk.refTable === qname) continue;
       out.set(`${fk.refTable}.${fk.refColumns[0]}`, { table: fk.refTable, column: fk.refColumns[0], literal: fixed[fk.columns[0]] });

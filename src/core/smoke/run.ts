@@ -86,6 +86,7 @@ async function runOne(ctx: Ctx, test: SmokeTest): Promise<SmokeResult> {
   const role = resolveRole(ctx, test);
   if ('error' in role) return done('inconclusive', role.error);
   if (test.tenant && !ctx.tenancy) return done('inconclusive', 'the test sets a tenant but the overlay names no tenancy (column, GUC)');
+  if (test.tenant && !ctx.tenancy?.guc) return done('inconclusive', 'the test sets a tenant but the overlay\u2019s tenancy names no GUC to set it with (its identity is stated another way)');
 
   const vars: Record<string, string> = { tenant_a: ctx.tenants.a, tenant_b: ctx.tenants.b };
   if (test.tenant) {

@@ -12,6 +12,7 @@ import { DEFAULT_EXTRA, DEFAULT_UNTAGGED } from './defaults';
 import { RULES_BY_ID } from '../lint/registry';
 import { identityProblem } from './identity';
 import type { ElementType, Phase, Severity, Spec, SpecElement, Tenancy } from './types';
+import { parseTenancy, type RawTenancy } from './tenancy';
 import { loadLocatedYaml } from '../yaml/located';
 
 /** The overlay as written (snake_case), once it passed the JSON Schema. */
@@ -19,7 +20,7 @@ interface RawOverlay {
   name: string;
   invariants?: Record<string, Severity>;
   defaults?: { untagged?: Severity; extra?: Severity };
-  tenancy?: { column: string; guc: string; tenants_table?: string | null; app_role?: string | null; force?: boolean } | null;
+  tenancy?: RawTenancy | null;
   phases: {
     id: string; name: string; prerequisites?: string[]; regression?: string[]; smoke?: string[];
     allow_degraded?: boolean; description?: string; migration_checks?: ('lint' | 'reversibility')[];
@@ -102,9 +103,12 @@ export function parseSpec(text: string, source: string): Spec {
     if (!RULES_BY_ID.has(id)) fail(`/lint/rules/${id}`, `unknown lint rule '${id}' (rules: docs/rules/lint/)`);
   }
 
-  const tenancy: Tenancy | null = raw.tenancy
-    ? { column: raw.tenancy.column, guc: raw.tenancy.guc, tenantsTable: raw.tenancy.tenants_table ?? null, appRole: raw.tenancy.app_role ?? null, ...(raw.tenancy.force === false ? { requireForce: false } : {}) }
-    : null;
+  let tenancy: Tenancy | null = null;
+  if (raw.tenancy) {
+    const t = parseTenancy(raw.tenancy);
+    if ('pointer' in t) fail(t.pointer, t.message);
+    else tenancy = t;
+  }
   const phases: Phase[] = raw.phases.map((p) => ({
     id: p.id,
     name: p.name,

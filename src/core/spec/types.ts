@@ -37,8 +37,10 @@ export interface SpecElement {
 export interface Tenancy {
   /** Column that scopes a row to a tenant, e.g. `tenant_id`. */
   column: string;
-  /** GUC the policies read, e.g. `app.current_tenant_id`. */
+  /** GUC the policies read, e.g. `app.current_tenant_id`; '' when the overlay states an `identity` instead. */
   guc: string;
+  /** How the RLS suite acts as a principal, when the overlay states it (spec/tenancy.ts resolves presets). */
+  identity?: TenancyIdentity;
   /** The tenants table, e.g. `public.tenants`; null when the schema has none. */
   tenantsTable: string | null;
   /** Role the application connects as, e.g. `app_rw`; the RLS suite creates its own when absent. */
@@ -49,6 +51,27 @@ export interface Tenancy {
    * tenancy (`tenancy.force: false` turns it off); without an overlay it is reported as information.
    */
   requireForce?: boolean;
+}
+
+/**
+ * The caller's identity as the overlay states it (`tenancy.identity`), presets resolved. Policies
+ * read *who is asking*; the RLS suite sets these to act as principal a or b.
+ */
+export interface TenancyIdentity {
+  /** The convention the other fields defaulted from, e.g. `supabase`; null when all are stated. */
+  preset: 'guc' | 'supabase' | 'role' | null;
+  /** Custom GUCs set to the principal's identity value, e.g. `app.current_tenant_id`. */
+  settings: string[];
+  /** JWT claims set to the principal's value (request.jwt.claims, request.jwt.claim.<name>); null: not JWT. */
+  jwtClaims: string[] | null;
+  /** Role the principals act as (a member of), e.g. `authenticated`; null: the roles the policies are written TO. */
+  role: string | null;
+  /** Each principal is its own database role (`current_user`, `pg_has_role`). */
+  rolePerTenant: boolean;
+  /** Columns holding the principal's identity on every table that has them, e.g. `user_id`. */
+  ownerColumns: string[];
+  /** `schema.table.column` of the membership row that holds the principal's id, e.g. `basejump.account_user.user_id`. */
+  membership: string | null;
 }
 
 export interface Phase {

@@ -114,6 +114,16 @@ export class RowSynth {
       .map((c) => ({ columns: c.columns, refTable: c.foreignKey!.refTable, refColumns: c.foreignKey!.refColumns }));
   }
 
+  /** The seed overrides this synthesiser applies (for a second synthesiser over the same schema). */
+  get overridesUsed(): SeedOverrides {
+    return this.overrides;
+  }
+
+  /** The default expression of `qname`.`column` (`pg_get_expr` text), or null. */
+  columnDefault(qname: string, column: string): string | null {
+    return this.tables.get(qname)?.columns.find((c) => c.name === column)?.default ?? null;
+  }
+
   table(qname: string): Table {
     const t = this.tables.get(qname);
     if (!t) throw new SynthError(`table ${qname} does not exist`);

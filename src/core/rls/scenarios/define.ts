@@ -98,7 +98,10 @@ export function anonymousScenario<const Id extends string>(id: Id, state: 'unset
     id, title, summary, kind: 'isolation', phase: state === 'unset' ? 'anonymous' : 'main', needsRows: true,
     applies: (ctx) => hasSettings(ctx.identity),
     async run(ctx, t) {
-      const p = (state === 'unset' ? ctx.unsetReads?.get(t.qname) : undefined) ?? await readEither(ctx, t, state);
+      const taken = state === 'unset' ? ctx.unsetReads?.get(t.qname) : undefined;
+      if (typeof taken === 'string') return result(t, id, 'inconclusive', taken, [], 'anonymous', null);
+      if (state === 'unset' && ctx.unsetReads && !taken) return result(t, id, 'inconclusive', 'no read with the identity never set could be taken for this table', [], 'anonymous', null);
+      const p = taken ?? await readEither(ctx, t, state);
       const ctl = await control(ctx.main ?? ctx, t);
       return judgeAnonymous(t, id, p, ctl, state);
     },
