@@ -45,6 +45,8 @@ export interface SchemaModel {
   publications?: Publication[];
   /** CREATE SERVER objects (foreign data). */
   foreignServers?: ForeignServer[];
+  /** Absent in models from before wrappers were introspected. */
+  foreignDataWrappers?: ForeignDataWrapper[];
   /** ALTER DEFAULT PRIVILEGES entries, one per (role, schema, object kind, grantee). */
   defaultPrivileges?: DefaultPrivilege[];
 }
@@ -103,6 +105,15 @@ export interface Publication {
   tables: string[];
   /** FOR TABLES IN SCHEMA …, sorted. */
   schemas: string[];
+  owner: string;
+  comment: string | null;
+}
+
+/** CREATE FOREIGN DATA WRAPPER (not one an extension created, e.g. postgres_fdw's). */
+export interface ForeignDataWrapper {
+  name: string;
+  /** HANDLER / VALIDATOR / OPTIONS as one line, e.g. `HANDLER public.h VALIDATOR public.v OPTIONS (debug 'true')`; '' for none. */
+  definition: string;
   owner: string;
   comment: string | null;
 }
@@ -403,6 +414,6 @@ export function emptyModel(): SchemaModel {
   return {
     schemas: [], extensions: [], tables: [], constraints: [], indexes: [], policies: [],
     triggers: [], functions: [], views: [], sequences: [], types: [], privileges: [], roles: [],
-    namespaces: [], collations: [], eventTriggers: [], rules: [], publications: [], foreignServers: [], defaultPrivileges: [],
+    namespaces: [], collations: [], eventTriggers: [], rules: [], publications: [], foreignServers: [], foreignDataWrappers: [], defaultPrivileges: [],
   };
 }

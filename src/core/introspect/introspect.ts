@@ -12,7 +12,7 @@ import type {
   Column, Constraint, ConstraintType, Extension, FkAction, Func, Index, IndexKey, Policy, PolicyCommand,
   Privilege, PrivilegeObjectType, Role, SchemaModel, Sequence, Table, Trigger, TypeDef, View,
 } from '../model';
-import { toCollation, toDefaultPrivilege, toEventTrigger, toForeignServer, toNamespace, toPublication, toRule } from './rows-extra';
+import { toCollation, toDefaultPrivilege, toEventTrigger, toForeignDataWrapper, toForeignServer, toNamespace, toPublication, toRule } from './rows-extra';
 import { catalogQuery, type QueryName } from './queries';
 import { normalizeModel } from './normalize';
 import { applyRoundTrip, roundTripPlan, stabilizeMaterializedViews } from './roundtrip';
@@ -74,6 +74,7 @@ export async function introspect(db: Db, options: IntrospectOptions = {}): Promi
       rules: (await run('rules')).map(toRule),
       publications: (await run('publications')).map(toPublication),
       foreignServers: (await run('foreign_servers')).map(toForeignServer),
+      foreignDataWrappers: (await run('foreign_data_wrappers')).map(toForeignDataWrapper),
       defaultPrivileges: (await run('default_privileges')).map(toDefaultPrivilege),
     };
     const plan = roundTripPlan(model);

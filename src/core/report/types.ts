@@ -27,7 +27,7 @@ export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
   | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege'
-  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'default_privilege';
+  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'foreign_data_wrapper' | 'default_privilege';
 
 export interface Divergence {
   /**
