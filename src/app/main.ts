@@ -1,7 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { startEngineWorker } from './state/engine.svelte';
 import './app.css';
 
+// PostgreSQL starts before the UI renders: the worker's first database boots while the page mounts.
+startEngineWorker();
 mount(App, { target: document.getElementById('app')! });
 
 // Offline after the first visit: a service worker caches the built assets (production only).

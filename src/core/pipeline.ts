@@ -63,6 +63,12 @@ export interface EngineEnv {
   onActivity?: LoadOptions['onActivity'];
   /** Statements a watchdog stopped in an earlier attempt: recorded as load errors, not re-run. */
   stops?: LoadOptions['stops'];
+  /**
+   * The structural result, as soon as the compare is done and before the behaviour checks run
+   * (called only when they will): a report whose divergences are final and whose `rls` / `smoke`
+   * are not run yet — a page shows the structural verdict while RLS and smoke are still running.
+   */
+  onStructural?(structural: { report: Report; dumpModel: SchemaModel }): void;
 }
 
 export interface CheckResult {
@@ -154,29 +160,31 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   timings.compare = ms(t0);
   env.signal?.throwIfAborted();
 
+  const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
+  if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
+  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
+  const report = (rls: RlsSection | null, smoke: SmokeSection | null, t: Record<string, number>) => buildReport({
+    spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
+    toolVersion: env.toolVersion, generatedAt: env.now(), timings: t, migrations: input.migrations,
+  });
+
   let rls: RlsSection | null = null;
   let smoke: SmokeSection | null = null;
   if (behaviour) {
+    env.onStructural?.({ report: report(null, null, { ...timings }), dumpModel });
     const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, dumpName: input.dump.name, canonical, smokeTests, overrides, env, timings });
     rls = b.rls;
     smoke = b.smoke;
   }
 
-  const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
-  if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
-  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
-
   t0 = performance.now();
-  const report = buildReport({
-    spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
-    toolVersion: env.toolVersion, generatedAt: env.now(), timings, migrations: input.migrations,
-  });
+  const final = report(rls, smoke, timings);
   timings.gates = ms(t0);
   // `total` is the cost of a standalone check: when the canonical side was prepared once for
   // several dumps (CLI, tests), its load + introspect time is added back.
   timings.total = Math.round((performance.now() - started + (reused ? canonical.timings.load_canonical + canonical.timings.introspect_canonical : 0)) * 10) / 10;
   env.onProgress?.('done');
-  return { report, canonicalModel: canonical.model, dumpModel, dumpDb, canonicalDb: canonical.db };
+  return { report: final, canonicalModel: canonical.model, dumpModel, dumpDb, canonicalDb: canonical.db };
 }
 
 interface BehaviourArgs {

@@ -83,9 +83,24 @@ describe('runCheck', () => {
     await Promise.all([a.dumpDb.close(), b.dumpDb.close()]);
   });
 
-  it('--phase scope runs only that scope\'s smoke tests', async () => {
-    const { report, dumpDb } = await runCheck({ ...input, phase: 'b1.2' }, env, { canonical: prepared });
+  it('--phase scope runs only that scope\'s smoke tests; the structural result streams first', async () => {
+    const seen: string[] = [];
+    const structural: Report[] = [];
+    const streaming: EngineEnv = {
+      ...env,
+      onProgress: (stage) => { if (seen.at(-1) !== stage) seen.push(stage); },
+      onStructural: ({ report }) => { structural.push(report); seen.push('structural'); },
+    };
+    const { report, dumpDb } = await runCheck({ ...input, phase: 'b1.2' }, streaming, { canonical: prepared });
     await dumpDb.close();
+    // Once, after the compare and before the behaviour checks: divergences final, RLS/smoke not run yet.
+    expect(seen.filter((s) => s === 'structural')).toHaveLength(1);
+    expect(seen.indexOf('structural')).toBe(seen.indexOf('compare') + 1);
+    expect(seen.indexOf('rls')).toBeGreaterThan(seen.indexOf('structural'));
+    expect(structural[0].rls).toBeNull();
+    expect(structural[0].smoke).toBeNull();
+    expect(structural[0].divergences).toEqual(report.divergences);
+    expect(report.rls).not.toBeNull();
     expect(Object.keys(report.phases)).toEqual(['b0.3', 'b1.2']);
     expect(new Set(report.smoke?.tests.map((t) => t.phase))).toEqual(new Set(['b0.3', 'b1.2']));
   });

@@ -56,3 +56,28 @@ describe('tenancy.identity preset supabase on Basejump', () => {
     }
   }, 240_000);
 });
+
+describe.each([
+  { model: 'guc', tenancy: 'tenancy: { column: org_id, guc: app.tenant, identity: { preset: guc } }', identity: /^overlay: setting app\.tenant/, leak: 'using_true' },
+  { model: 'role', tenancy: 'tenancy: { column: owner_role, identity: { preset: role } }', identity: /^overlay: the database role/, leak: 'using_true' },
+])('tenancy.identity preset $model on fixtures/rls_models/$model', ({ model, tenancy, identity, leak }) => {
+  const spec = parseSpec(['name: m', tenancy, 'phases: []', 'elements: []'].join('\n'), 'overlay.yaml');
+  it('the correct schema passes every isolation test; the leak fails one', async () => {
+    for (const name of ['correct', leak]) {
+      const { db, model: m } = await loadSql(read(`fixtures/rls_models/${model}/${name}/dump.sql`), `${model}/${name}`);
+      try {
+        const rls = await runRlsSuite(db, m, { ...spec.tenancy!, requireForce: false });
+        expect(rls.dump!.identity).toMatch(identity);
+        const isolation = rls.tests.filter((t) => t.scenario.startsWith('cross_tenant') || t.scenario.endsWith('_denied'));
+        expect(isolation.length).toBeGreaterThan(0);
+        const failed = isolation.filter((t) => t.outcome === 'failed').map((t) => `${t.table} ${t.scenario}: ${t.detail}`);
+        if (name === 'correct') {
+          expect(failed).toEqual([]);
+          expect(isolation.filter((t) => t.outcome === 'inconclusive').map((t) => `${t.table} ${t.scenario}: ${t.detail}`)).toEqual([]);
+        } else expect(failed.length).toBeGreaterThan(0);
+      } finally {
+        await db.close();
+      }
+    }
+  }, 240_000);
+});

@@ -137,6 +137,19 @@ export interface ResultMessage {
   ms: number;
 }
 
+/**
+ * A dump's structural result, streamed before its RLS suite and smoke tests run: divergences and
+ * load summary are final, `rls` / `smoke` not run yet. Its `result` follows (or an error).
+ */
+export interface StructuralMessage {
+  type: 'structural';
+  id: number;
+  dump: string;
+  report: Report;
+  /** Milliseconds from the start of this dump's check. */
+  ms: number;
+}
+
 export interface ErrorMessage {
   type: 'error';
   id: number;
@@ -196,4 +209,4 @@ export interface ReversibilityResultMessage {
   error: { message: string; location: { source: string; line?: number; column?: number } | null } | null;
 }
 
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage | LintResultMessage | ReversibilityResultMessage | FixResultMessage;
+export type FromWorker = ProgressMessage | StructuralMessage | ResultMessage | ErrorMessage | DoneMessage | SqlResultMessage | ActivityMessage | PoisonedMessage | LintResultMessage | ReversibilityResultMessage | FixResultMessage;

@@ -39,6 +39,11 @@ export interface DumpOutcome {
   dumpModel: SchemaModel | null;
   error: RunError | null;
   ms: number | null;
+  /**
+   * While `running`: this check's structural result, streamed before its RLS suite and smoke tests
+   * finish (divergences final, `rls` / `smoke` not run yet). Cleared when the result arrives.
+   */
+  structural?: Report | null;
   /** `interrupted`: the line the check was at when the page went away (null: before any statement). */
   stoppedAt?: number | null;
 }
@@ -78,6 +83,29 @@ function signature(sources: Sources, sql: string, settings: EngineSettings): str
   return JSON.stringify([sources.canonical.name, sources.canonical.text, sources.spec?.text ?? null, sources.seeds?.text ?? null, sources.phase, settings.withData, sql]);
 }
 
+function newEngineWorker(): Worker {
+  return new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+}
+
+/** The engine worker started ahead of the UI (startEngineWorker), until an Engine adopts it. */
+/** `failed`: the worker's error message (null while it is well). */
+let early: { worker: Worker; said: FromWorker[]; failed: string | null } | null = null;
+
+/**
+ * Starts the engine worker and its first PostgreSQL now, before the UI is mounted (main.ts): the
+ * worker's module, PGlite's WASM compile and the first database start then overlap the page's
+ * own start-up instead of following it. The first Engine to need a worker takes this one.
+ */
+export function startEngineWorker(): void {
+  if (early || typeof Worker === 'undefined') return;
+  const worker = newEngineWorker();
+  const started = { worker, said: [] as FromWorker[], failed: null as string | null };
+  worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
+  worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
+  worker.postMessage({ type: 'warm' } satisfies ToWorker);
+  early = started;
+}
+
 export class Engine {
   #worker: Worker | null = null;
   #run = 0;
@@ -100,6 +128,8 @@ export class Engine {
   running = $state(false);
   /** A failure of the whole run (e.g. the canonical SQL or YAML is unusable). */
   runError = $state.raw<RunError | null>(null);
+  /** performance.now() when the first structural result of this page arrived (bench). */
+  firstStructuralAt = $state<number | null>(null);
   /** performance.now() when the first verdict of this page arrived (bench). */
   firstVerdictAt = $state<number | null>(null);
   settings = $state.raw<EngineSettings>({ budgetSeconds: 10, withData: false, ...readJson<Partial<EngineSettings>>(SETTINGS_KEY, {}) });
@@ -127,11 +157,21 @@ export class Engine {
 
   #ensure(): Worker {
     if (!this.#worker) {
-      const worker = new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      // The worker main.ts started before the page mounted, if any (once): what it said meanwhile is replayed.
+      const adopted = early;
+      early = null;
+      const worker = adopted?.worker ?? newEngineWorker();
       worker.onmessage = (ev: MessageEvent<FromWorker>) => { if (this.#worker === worker) this.#receive(ev.data); };
       // An uncaught error or a WASM trap in the worker: the running statement is the culprit.
       worker.onerror = (ev) => { if (this.#worker === worker) this.#restart(this.#executing, new Error(ev.message || 'the engine worker failed')); };
       this.#worker = worker;
+      for (const m of adopted?.said ?? []) this.#receive(m);
+      if (adopted?.failed) {
+        // As a worker failing later: the run it was to do fails with the worker's own message.
+        const first = this.#pending.keys().next();
+        this.#restart(first.done ? null : first.value, new Error(adopted.failed));
+        return this.#ensure();
+      }
       // Requests of other runs that the old worker had not finished go to the new one.
       for (const p of this.#pending.values()) worker.postMessage(p.req);
     }
@@ -388,15 +428,23 @@ export class Engine {
       case 'progress':
         this.progress = { dump: m.dump, stage: m.stage, done: m.done, total: m.total };
         if (m.dump && this.outcomes[m.dump]?.status === 'queued') {
-          this.#patch(m.dump, { status: 'running' });
+          this.#patch(m.dump, { status: 'running', structural: null });
           writeJson(RUNNING_KEY, { key: m.dump, line: null } satisfies RunningMarker);
+        }
+        break;
+      case 'structural':
+        if (this.outcomes[m.dump]?.status !== 'running') break;
+        this.#patch(m.dump, { structural: m.report });
+        if (this.firstStructuralAt === null) {
+          this.firstStructuralAt = performance.now();
+          performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms } });
         }
         break;
       case 'result':
         this.canonicalModel = m.canonicalModel;
         this.phases = m.phases;
         this.spec = m.spec;
-        this.#patch(m.dump, { status: 'done', report: m.report, dumpModel: m.dumpModel, error: null, ms: m.ms });
+        this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms });
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
