@@ -212,3 +212,12 @@ describe('seeding acts as the principal where the schema reads the identity whil
     expect(seedingReadsIdentity(m, infer(m))).toEqual([]);
   });
 });
+
+describe('overlay identity names that match nothing', () => {
+  it('are reported in the identity description, not silently dropped', async () => {
+    const { identityFromOverlay, describeIdentity } = await import('../../src/core/rls/identity');
+    const model = emptyModel();
+    const id = identityFromOverlay(model, { column: 'org_id', guc: 'app.t', tenantsTable: null, appRole: null, identity: { preset: 'guc', settings: ['app.t'], jwtClaims: null, role: null, rolePerTenant: false, ownerColumns: ['ownr_id'], membership: 'public.members.usr_id' } }, [], []);
+    expect(describeIdentity(id)).toMatch(/overlay names matching no column here \(not used\): owner_columns: ownr_id, membership: public\.members\.usr_id$/);
+  });
+});

@@ -39,6 +39,8 @@ export interface Identity {
   functions: string[];
   /** Where the identity came from. */
   source: 'overlay' | 'inferred';
+  /** Overlay owner columns / membership that match no column of this schema (reported, not silently dropped). */
+  unmatched?: string[];
 }
 
 const GUC_CALL = String.raw`current_setting\s*\(\s*'([^']+)'`;
@@ -69,15 +71,18 @@ export function identityFromOverlay(model: SchemaModel, tenancy: Tenancy, tables
   const kind: IdentityKind = stated.rolePerTenant ? 'role' : 'value';
   const columns: Identity['columns'] = {};
   for (const [q, cols] of Object.entries(inferred.columns)) columns[q] = { ...cols };
+  const unmatched = new Set(stated.ownerColumns.map((c) => `owner_columns: ${c}`));
   for (const t of model.tables) {
     if (t.partitionOf !== null) continue;
-    for (const c of stated.ownerColumns) if (t.columns.some((x) => x.name === c && x.generated === null)) (columns[qn(t.schema, t.name)] ??= {})[c] = kind;
+    for (const c of stated.ownerColumns) if (t.columns.some((x) => x.name === c && x.generated === null)) { (columns[qn(t.schema, t.name)] ??= {})[c] = kind; unmatched.delete(`owner_columns: ${c}`); }
   }
   if (stated.membership) {
     const [schema, table, column] = stated.membership.split('.');
     if (model.tables.some((t) => t.schema === schema && t.name === table && t.columns.some((c) => c.name === column))) (columns[qn(schema, table)] ??= {})[column] = kind;
+    else unmatched.add(`membership: ${stated.membership}`);
   }
   return {
+    ...(unmatched.size ? { unmatched: [...unmatched] } : {}),
     gucs: [...stated.settings], jwtClaims: stated.jwtClaims ? [...stated.jwtClaims].sort() : null, byRole: stated.rolePerTenant,
     targetRoles: stated.role ? [stated.role] : targetRoles, columns, functions: inferred.functions, source: 'overlay',
   };
@@ -260,7 +265,8 @@ export function describeIdentity(id: Identity): string {
   if (!parts.length) parts.push('nothing the policies read');
   const via = id.functions.length ? ` via ${id.functions.map((f) => `${f}()`).join(', ')}` : '';
   const to = id.targetRoles.length ? `; policies TO ${id.targetRoles.join(', ')}` : '';
-  return `${id.source === 'overlay' ? 'overlay' : 'inferred'}: ${parts.join(' + ')}${via}${to}`;
+  const none = id.unmatched?.length ? `; overlay names matching no column here (not used): ${id.unmatched.join(', ')}` : '';
+  return `${id.source === 'overlay' ? 'overlay' : 'inferred'}: ${parts.join(' + ')}${via}${to}${none}`;
 }
 
 /** Does the identity live in session settings (GUCs or JWT claims) that can be unset, emptied or nulled? */
