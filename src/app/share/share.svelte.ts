@@ -37,6 +37,7 @@ export class ShareState {
       view: app.router.view, selected: app.router.selected, phase: s.phase,
       canonical: s.canonical, spec: s.spec, seeds: s.seeds,
       dump: dump ? { name: dump.name, text: dump.sql, sample: dump.origin === 'sample' } : null,
+      decisions: app.drift.decisions,
     }, await bundledTexts(), sha256Hex);
     return { ...built, url: `${location.origin}${location.pathname}${location.search}${built.fragment}` };
   }
@@ -81,6 +82,8 @@ export class ShareState {
         else s.addDump(d.name, text, 'link');
       }
     }
+    // The sender's drift decisions (accepted with an ADR, resolved) so the verdict is the same.
+    for (const [id, d] of Object.entries(p.decisions ?? {})) app.decide(id, d);
     s.setPhase(p.phase);
     this.pending = pending;
     app.router.replace(p.view, p.selected);
