@@ -11,6 +11,9 @@
  * at the fit-to-screen overview (every table visible, collapsed to names) and at 100 % (full detail,
  * centred on the table nearest the middle of the diagram).
  * ERD_BENCH_SIZES=1000 and ERD_BENCH_RUNS=5 narrow or widen a run; ERD_BENCH_DIST serves another build.
+ * ERD_BENCH_MODELS=musicbrainz (default) adds the REAL 516-table MusicBrainz schema (fixtures/erd/musicbrainz):
+ * its layout_ms is the issue 14 number (FK communities, ELK per group in the worker, packing), and
+ * its overview is the group-card level (overview_tables_drawn 0: cards and bundles are drawn instead).
  *
  * `node bench/erd.mjs` writes bench/results/erd.json; `run()` returns the same object.
  */
@@ -22,11 +25,23 @@ import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const SIZES = (process.env.ERD_BENCH_SIZES ?? '100,500,1000').split(',').map(Number);
+const SIZES = (process.env.ERD_BENCH_SIZES ?? '100,500,1000').split(',').filter(Boolean).map(Number);
+/** Real models the harness serves (`?model=`): musicbrainz = the 516-table MusicBrainz schema (fixtures/erd/musicbrainz). */
+const MODELS = (process.env.ERD_BENCH_MODELS ?? 'musicbrainz').split(',').filter(Boolean);
 const RUNS = Number(process.env.ERD_BENCH_RUNS ?? 3);
 const PORT = 4392;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null; };
+
+/** Tables in a real model (the harness's status line says how many it laid out). */
+async function tableCount(browser, model) {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?model=${model}&huge=100000&key=count`);
+  await page.waitForFunction(() => /\d+ tables · layout/.test(document.querySelector('.status')?.textContent ?? ''), null, { timeout: 120_000 });
+  const n = Number(/(\d+) tables/.exec(await page.locator('.status').textContent())[1]);
+  await page.close();
+  return n;
+}
 
 async function panFps(page, mode) {
   return page.evaluate(async (mode) => {
@@ -66,7 +81,7 @@ async function panFps(page, mode) {
  * `dist`: serve an already built harness instead of building this tree (A/B runs against another
  * build, e.g. ERD_BENCH_DIST=/tmp/old/dist/erd-dev).
  */
-export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = process.env.ERD_BENCH_DIST } = {}) {
+export async function run({ sizes = SIZES, models = MODELS, runs = RUNS, rebuild = true, dist = process.env.ERD_BENCH_DIST } = {}) {
   if (rebuild && !dist) await build({ configFile: join(ROOT, 'dev/erd/vite.config.ts'), logLevel: 'warn' });
   const server = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: dist ?? 'dist/erd-dev' },
     preview: { port: PORT, host: '127.0.0.1', strictPort: true } });
@@ -74,14 +89,16 @@ export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = p
     args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
   const rows = [];
   try {
-    for (const n of sizes) {
+    for (const n of [...sizes, ...models]) {
+      const real = typeof n === 'string';
       const layout = [], first = [], fpsFit = [], fpsDetail = [];
       let drawnFit = 0, drawnDetail = 0, kFit = 0;
       for (let i = 0; i < runs; i++) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         const t0 = Date.now();
-        await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?n=${n}&huge=100000&key=bench-${n}-${i}`);
-        await page.waitForSelector('.erd[data-busy="false"] g.erd-table', { timeout: 120_000 });
+        await page.goto(`http://127.0.0.1:${PORT}/dev/erd/erd-dev.html?${real ? `model=${n}` : `n=${n}`}&huge=100000&key=bench-${n}-${i}`);
+        // drawn: table boxes, or (a big diagram at fit-to-screen) the group overview's cards
+        await page.waitForSelector('.erd[data-busy="false"] g.erd-table, .erd[data-busy="false"][data-lod="groups"] rect.erd-frame-group', { timeout: 120_000 });
         first.push(Date.now() - t0);
         const status = await page.locator('.status').textContent();
         layout.push(Number(/layout (\d+) ms/.exec(status ?? '')?.[1] ?? NaN));
@@ -92,7 +109,7 @@ export async function run({ sizes = SIZES, runs = RUNS, rebuild = true, dist = p
         await page.close();
       }
       const row = {
-        tables: n, layout_ms: median(layout), first_draw_ms: median(first),
+        tables: real ? await tableCount(browser, n) : n, ...(real ? { model: n } : {}), layout_ms: median(layout), first_draw_ms: median(first),
         fps_pan_overview: Math.round(median(fpsFit) * 10) / 10, overview_scale: Math.round(kFit * 1000) / 1000, overview_tables_drawn: drawnFit,
         fps_pan_detail: Math.round(median(fpsDetail) * 10) / 10, detail_tables_drawn: drawnDetail,
         samples: { layout_ms: layout, first_draw_ms: first, fps_overview: fpsFit.map((x) => Math.round(x)), fps_detail: fpsDetail.map((x) => Math.round(x)) },

@@ -25,7 +25,7 @@ test('a dump missing a table shows its ghost; search jumps to a table; export is
   await page.goto('./#/erd');
   const svg = page.locator('svg.erd-svg');
   await expect(page.locator('.erd[data-busy="false"] g.erd-table').first()).toBeVisible({ timeout: 60_000 });
-  await expect(svg).toHaveAttribute('role', 'img');
+  await expect(svg).toHaveAttribute('role', 'group');
   expect(await svg.getAttribute('aria-label')).toMatch(/^Entity relationship diagram/);
 
   // The dropped table is drawn as a dashed ghost, named as real text.

@@ -99,7 +99,7 @@ test('share: a dump too large for a link is named; the receiver opens it and get
   await expect(receiver).toHaveURL(/#\/drift$/);
   const pending = receiver.getByTestId('share-pending');
   await expect(pending).toContainText('dump: big.sql');
-  await expect(pending).toContainText(/\d+ KB/);
+  await expect(pending).toContainText(/\d+(\.\d)? kB/);
   await openDump(receiver, 'big.sql', big);
   await expect(receiver.getByTestId('share-match')).toBeVisible();
   expect(await settled(receiver, 'big.sql')).toBe(sent);
@@ -108,5 +108,31 @@ test('share: a dump too large for a link is named; the receiver opens it and get
   // A damaged link says so and leaves the page usable.
   await receiver.goto(url.replace(/#share=.*/, '#share=garbage!'));
   await expect(receiver.getByRole('alert')).toContainText('This share link cannot be read');
+  await fresh.close();
+});
+
+test('share: a link carrying its own canonical only offers it; accepted, the verdict says so and Undo restores mine', async ({ browser, baseURL }) => {
+  const { encodeShare } = await import('../src/app/share/codec');
+  const bad = 'CREATE TABLE crafted (id int);\n';
+  const fragment = await encodeShare({
+    v: 1, view: 'compliance', selected: null, phase: 'all',
+    canonical: { kind: 'text', name: 'schema/canonical_schema.sql', text: bad },
+    spec: null, seeds: null, dump: { kind: 'text', name: 'crafted.sql', text: bad },
+  });
+  const fresh = await browser.newContext({ baseURL });
+  const receiver = await fresh.newPage();
+  await receiver.goto('/' + fragment);
+  const offer = receiver.getByTestId('share-offer');
+  await expect(offer).toContainText('canonical: schema/canonical_schema.sql');
+  await expect(offer).toContainText('not the bundled file');
+  await expect(offer).toContainText(/SHA-256 [0-9a-f]{64}/);
+  // Not accepted: the dump is checked against the receiver's (bundled) canonical — no PASS.
+  await expect(verdict(receiver)).toContainText('crafted.sql', { timeout: 90_000 });
+  await expect(verdict(receiver)).not.toContainText('PASS —');
+  await receiver.getByTestId('share-accept').click();
+  await expect(receiver.getByTestId('link-inputs-badge').first()).toContainText('canonical, overlay, seed overrides from a share link');
+  await shotsAtWidths(receiver, '/tmp/fixapp/share-offer');
+  await receiver.getByRole('button', { name: 'Undo (back to my inputs)' }).first().click();
+  await expect(receiver.getByTestId('link-inputs-badge')).toHaveCount(0);
   await fresh.close();
 });

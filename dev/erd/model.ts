@@ -8,19 +8,10 @@
  */
 import type { Column, Constraint, Index, Policy, SchemaModel, Table } from '../../src/core/model';
 import { emptyModel } from '../../src/core/model';
+import { mulberry32 } from '../../src/app/erd/community';
 import type { Divergence } from '../../src/core/report/types';
 
-/** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const NOUNS = ['account', 'invoice', 'event', 'session', 'channel', 'campaign', 'ledger', 'order', 'payment', 'refund',
   'attribution', 'touchpoint', 'visitor', 'product', 'segment', 'budget', 'report', 'export', 'webhook', 'credential'];

@@ -93,16 +93,16 @@ describe('packing', () => {
       }
     }
     for (let i = 0; i < l.frames.length; i++) for (let j = i + 1; j < l.frames.length; j++) expect(overlap(l.frames[i].box, l.frames[j].box)).toBe(false);
-    // at the fit-to-screen scale every label fits its frame untruncated
+    // at the fit-to-screen scale every group's name (the card's first line) fits its frame untruncated
     const k = Math.min((screen.width - 48) / l.width, (screen.height - 48) / l.height);
-    for (const f of l.frames) expect(truncate(f.label, 14, f.box.width * k - 16)).toBe(f.label);
+    for (const f of l.frames) expect(truncate(f.name ?? f.label, 14, f.box.width * k - 16)).toBe(f.name ?? f.label);
     expect(l.width / l.height).toBeGreaterThan(0.8);
     expect(l.width / l.height).toBeLessThan(2.5);
   });
 
   it('assemble: one group comes back as laid out, without frames', () => {
     const part = gridPart([{ id: 'a', width: 10, height: 10 }]);
-    const l = assemble([{ id: 'all', schema: 'public', kind: 'all', label: '1 table', tables: ['a'] }], new Map([['all', part]]), { width: 800, height: 600 }, 1);
+    const l = assemble([{ id: 'all', schema: 'public', kind: 'all', label: '1 table', tables: ['a'], top: ['a'], name: 'all tables' }], new Map([['all', part]]), { width: 800, height: 600 }, 1);
     expect(l).toMatchObject({ boxes: part.boxes, frames: [], groupOf: { a: 'all' } });
   });
 
@@ -160,5 +160,43 @@ describe('persisted layouts', () => {
     expect(loadStoredPart('k1', s)).toBeNull(); // oldest out
     const full = { ...s, setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(() => storePart('x', part, full)).not.toThrow();
+  });
+});
+
+describe('FK communities and the overview', () => {
+  it('Louvain finds two dense modules joined by one FK; isolated tables stay alone; deterministic', async () => {
+    const { communities } = await import('../../src/app/erd/community');
+    const a = ['a1', 'a2', 'a3', 'a4', 'a5'], b = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    const links: [string, string][] = [];
+    for (const m of [a, b]) for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) links.push([m[i], m[j]]);
+    links.push(['a1', 'b1']);
+    const ids = [...a, 'lone', ...b];
+    const got = communities(ids, links);
+    expect(got).toEqual([a, ['lone'], b]);
+    expect(communities(ids, links)).toEqual(got);
+    expect(communities(['x', 'y'], [])).toEqual([['x'], ['y']]);
+  });
+
+  it('levelFor: the group overview only for a partitioned diagram, below LOD_GROUPS', async () => {
+    const { levelFor, LOD_GROUPS } = await import('../../src/app/erd/lod');
+    expect(levelFor(LOD_GROUPS - 0.01, true)).toBe('groups');
+    expect(levelFor(LOD_GROUPS - 0.01, false)).toBe('name');
+    expect(levelFor(LOD_GROUPS, true)).toBe('name');
+    expect(levelFor(1, true)).toBe('full');
+  });
+
+  it('bundles: one per pair of groups with FKs between shown tables, counted, hubs left out', async () => {
+    const { bundles } = await import('../../src/app/erd/view');
+    const groups = partition(big, all);
+    const parts = new Map(groups.map((g) => [g.id, gridPart(g.tables.map((id) => ({ id, width: 200, height: 100 })))] as const));
+    const l = assemble(groups, parts, { width: 1400, height: 900 }, 0);
+    const bs = bundles(big.edges, l, all);
+    const hubs = hubIds(big.edges, all);
+    const expected = big.edges.filter((e) => !e.selfRef && !hubs.has(e.to) && l.groupOf[e.from] !== l.groupOf[e.to]).length;
+    expect(bs.reduce((n, b) => n + b.count, 0)).toBe(expected);
+    expect(new Set(bs.map((b) => b.id)).size).toBe(bs.length);
+    for (const b of bs) expect(b.a < b.b).toBe(true);
+    // nothing shown, nothing bundled
+    expect(bundles(big.edges, l, new Set())).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import { browserFactory } from './factory';
 import { preparedFromPrebuilt } from './prebuilt-canonical';
 import type { CheckRequest, FixRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
 import { lintFiles, reversibility } from './migrations';
+import { smokeForOverlay } from './smoke-choice';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -32,8 +33,10 @@ const BUNDLED_SMOKE = Object.entries(
   import.meta.glob('/schema/smoke/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
 ).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, yaml]) => ({ name: path.replace(/^\//, ''), yaml }));
 
-/** The bundled overlay's name as the page sends it (app/bundled.ts). */
-const BUNDLED_SPEC_NAME = 'schema/canonical_schema.yaml';
+/** The bundled overlay's text: the smoke tests above go with it, and only with it. */
+const BUNDLED_OVERLAY = Object.values(
+  import.meta.glob('/schema/canonical_schema.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+)[0] ?? '';
 
 const post = (m: FromWorker) => self.postMessage(m);
 const factory = browserFactory((stage) => post({ type: 'progress', id: current?.id ?? 0, dump: null, stage }));
@@ -116,8 +119,8 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
           // The CLI's input checks, the same function: empty, JSON, prose, binary → exit 3 here too.
           dump: { name: dump.name, sql: checkUsableInput(dump.sql, dump.name, { maxBytes: req.maxInputBytes }) },
           phase: req.phase,
-          // Skeldir's smoke tests belong to Skeldir's overlay: another overlay (or none) brings none.
-          smoke: req.spec?.name === BUNDLED_SPEC_NAME ? BUNDLED_SMOKE : [],
+          // Skeldir's smoke tests belong to Skeldir's overlay (by content): another or an edited one brings none.
+          smoke: smokeForOverlay(req.spec, BUNDLED_OVERLAY, BUNDLED_SMOKE),
           seeds: req.seeds ? { name: req.seeds.name, yaml: req.seeds.text } : null,
         };
         // The overlay is parsed first: a YAML error is reported before PostgreSQL does any work.

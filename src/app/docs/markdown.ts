@@ -65,7 +65,25 @@ export function resolveLink(from: string, href: string, exists: (page: string) =
   return exists(page) ? { kind: 'doc', page, anchor } : { kind: 'none', href };
 }
 
-interface Ctx { from: string; exists: (page: string) => boolean }
+interface Ctx { from: string; exists: (page: string) => boolean; slugs: Map<string, number> }
+
+/** GitHub's rule for repeated headings: the second `x` is `x-1`, the third `x-2` — ids stay unique. */
+function uniqueSlug(base: string, seen: Map<string, number>): string {
+  let n = seen.get(base) ?? 0;
+  let id = n ? `${base}-${n}` : base;
+  while (n && seen.has(id)) id = `${base}-${++n}`;
+  seen.set(base, n + 1);
+  if (id !== base) seen.set(id, 1);
+  return id;
+}
+
+/** The docs route's selection for a page and an optional anchor: `rls/x#problem`. */
+export const docSelection = (page: string, anchor: string | null): string => (anchor ? `${page}#${anchor}` : page);
+/** Splits a docs route's selection into its page and anchor. */
+export function splitDocSelection(selected: string): { page: string; anchor: string | null } {
+  const at = selected.indexOf('#');
+  return at < 0 ? { page: selected, anchor: null } : { page: selected.slice(0, at), anchor: selected.slice(at + 1) || null };
+}
 
 function inlines(tokens: Token[] | undefined, ctx: Ctx): Inline[] {
   const out: Inline[] = [];
@@ -105,7 +123,7 @@ function blocks(tokens: Token[], ctx: Ctx): Block[] {
       case 'space': case 'def': break;
       case 'heading': {
         const h = tok as Tokens.Heading;
-        out.push({ t: 'heading', level: Math.min(6, Math.max(1, h.depth)) as 1, id: slug(decodeEntities(h.text)), children: inlines(h.tokens, ctx) });
+        out.push({ t: 'heading', level: Math.min(6, Math.max(1, h.depth)) as 1, id: uniqueSlug(slug(decodeEntities(h.text)), ctx.slugs), children: inlines(h.tokens, ctx) });
         break;
       }
       case 'paragraph': out.push({ t: 'paragraph', children: inlines((tok as Tokens.Paragraph).tokens, ctx) }); break;
@@ -142,7 +160,7 @@ function blocks(tokens: Token[], ctx: Ctx): Block[] {
 
 /** Parses a docs page (`from` is its page id, for relative links). */
 export function parseMarkdown(text: string, from: string, exists: (page: string) => boolean): Block[] {
-  return blocks(new Lexer({ gfm: true }).lex(text), { from, exists });
+  return blocks(new Lexer({ gfm: true }).lex(text), { from, exists, slugs: new Map() });
 }
 
 /** The page's title: its first heading's text. */

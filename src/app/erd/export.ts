@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3';
 import { drawDefs, drawTable, markerId } from './draw';
-import { edgeStyle } from './paint';
+import { edgeStyle, resolveLight } from './paint';
 import { pathD } from './route';
 import { FONT } from './paint';
 import type { Box, ErdEdge, ErdTable, LayoutFrame, Point } from './types';
@@ -67,7 +67,8 @@ export function exportSvg(input: ExportInput): string {
     const g = tg.append('g').attr('transform', `translate(${b.x},${b.y})`);
     drawTable(g as unknown as d3.Selection<SVGGElement, unknown, null, undefined>, t, { ...b, x: 0, y: 0 }, 'full');
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
+  // Themed colours resolve to the light palette: the file is standalone and theme-independent.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${resolveLight(new XMLSerializer().serializeToString(root))}`;
 }
 
 /** Rasterise an SVG string to PNG; the canvas is capped at 16 Mpx (scaled down beyond). */

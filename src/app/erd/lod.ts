@@ -16,6 +16,19 @@ export function lodFor(k: number): Lod {
   return k >= LOD_FULL ? 'full' : k >= LOD_OUTLINE ? 'name' : 'outline';
 }
 
+/**
+ * What the view draws: a table level of detail, or — for a partitioned diagram (layout frames)
+ * zoomed out below LOD_GROUPS — the overview of group cards and inter-group FK bundles, where
+ * hundreds of table boxes would be specks. Zooming in (or clicking a card) shows the group's
+ * tables by name, then their columns: semantic zoom.
+ */
+export type Level = Lod | 'groups';
+export const LOD_GROUPS = 0.25;
+
+export function levelFor(k: number, grouped: boolean): Level {
+  return grouped && k < LOD_GROUPS ? 'groups' : lodFor(k);
+}
+
 export interface Viewport { x: number; y: number; width: number; height: number }
 
 /** The diagram-space rectangle visible through a `width`×`height` screen under transform (x, y, k), grown by `margin` screen px. */

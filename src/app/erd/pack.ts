@@ -96,7 +96,7 @@ export function assemble(groups: readonly Group[], parts: ReadonlyMap<string, Pa
       const gs = groups.filter((g) => g.schema === schema);
       const sizes = gs.map((g) => {
         const p = parts.get(g.id)!;
-        return { width: Math.max(p.width + 2 * GROUP_PAD, (g.label.length * EM.group + 24) / k),
+        return { width: Math.max(p.width + 2 * GROUP_PAD, (g.name.length * EM.group + 24) / k),
           height: p.height + 2 * GROUP_PAD + BAND_PX.group / k };
       });
       const packed = packToAspect(sizes, aspect, GROUP_GAP);
@@ -107,11 +107,19 @@ export function assemble(groups: readonly Group[], parts: ReadonlyMap<string, Pa
     });
     return { regions, outer: packToAspect(regions, aspect, SCHEMA_GAP) };
   };
-  let k = 1;
-  let placed = place(k);
-  for (let i = 0; i < 3; i++) {
-    k = fitK(placed.outer.width, placed.outer.height, screen);
-    placed = place(k);
+  // Label reserves depend on the fit scale, which depends on the reserves: find by bisection the
+  // largest scale k whose packing still fits the screen at k (every label then fits its frame at
+  // fit-to-screen), but never below half the scale the tables alone fit at. When the labels of
+  // one row are wider than the screen no such k exists (it would fall toward zero and the labels
+  // dominate every frame); there the labels are truncated instead (full text in <title>).
+  const fitOf = (p: ReturnType<typeof place>): number => fitK(p.outer.width, p.outer.height, screen);
+  const bare = fitOf(place(Infinity));
+  let lo = bare / 2, hi = bare;
+  let placed = place(lo);
+  for (let i = 0; i < 14; i++) {
+    const mid = (lo + hi) / 2;
+    const p = place(mid);
+    if (fitOf(p) >= mid) { lo = mid; placed = p; } else hi = mid;
   }
   const boxes: Layout['boxes'] = {};
   const routes: Layout['routes'] = {};
@@ -124,7 +132,7 @@ export function assemble(groups: readonly Group[], parts: ReadonlyMap<string, Pa
       const p = parts.get(g.id)!;
       const gx = ox + r.pad + r.packed.at[gi].x, gy = oy + r.pad + r.top + r.packed.at[gi].y;
       const fr = r.sizes[gi];
-      frames.push({ id: g.id, level: 'group', schema: g.schema, kind: g.kind, label: g.label,
+      frames.push({ id: g.id, level: 'group', schema: g.schema, kind: g.kind, label: g.label, name: g.name, top: g.top,
         box: { x: gx, y: gy, width: fr.width, height: fr.height }, tables: g.tables.length });
       const dx = gx + GROUP_PAD, dy = gy + GROUP_PAD + (fr.height - p.height - 2 * GROUP_PAD);
       for (const [id, b] of Object.entries(p.boxes)) boxes[id] = shift(b, dx, dy);

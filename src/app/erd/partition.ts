@@ -7,14 +7,18 @@
  * time (and in parallel workers), pack toward the screen's aspect ratio (pack.ts) and get labels
  * readable at the furthest zoom.
  *
- * Groups, per schema: the hub tables (hubs.ts); each connected component of the FK graph (hub
- * edges left out) with at least MIN_CLUSTER tables, cut into near-equal slices of a breadth-first
- * order from a peripheral table when larger than MAX_GROUP (neighbours stay in the same or the
- * next slice); the small components pooled; and tables with no FK inside the schema (hub edges
- * aside) as `lone`, which need no layered layout: a grid (pack.ts gridPart) places them. A diagram of at most MAX_GROUP tables is one group,
+ * Groups, per schema: the hub tables (hubs.ts); each foreign-key community (community.ts: Louvain
+ * over the schema's FK graph, hub edges left out) with at least MIN_CLUSTER tables, cut into
+ * near-equal slices of a breadth-first order from a peripheral table when still larger than
+ * MAX_GROUP (neighbours stay in the same or the next slice); the small communities pooled; and
+ * tables with no FK inside the schema (hub edges aside) as `lone`, which need no layered layout: a
+ * grid (pack.ts gridPart) places them. Communities rather than connected components: in a real
+ * 500-table schema nearly everything is one component, and slicing it by BFS order cut modules
+ * (artist, release, edit…) in arbitrary places; a community is a module a reader can name. A diagram of at most MAX_GROUP tables is one group,
  * exactly as before, so small schemas keep every edge routed by ELK. Edges between groups are
  * drawn as labelled stubs (view.ts), like hub edges, and in full for the selected table.
  */
+import { communities } from './community';
 import { hubIds } from './hubs';
 import type { ErdEdge, ErdGraph } from './types';
 
@@ -30,9 +34,16 @@ export interface Group {
   kind: GroupKind;
   /** Human label, e.g. `around orders · 96 tables`; identifiers are user content (render as text). */
   label: string;
+  /** The label without its size, e.g. `around orders`: the overview card's first line. */
+  name: string;
   /** Table ids, in graph order. */
   tables: string[];
+  /** The most connected tables inside the group (at most TOP), for the overview's group cards. */
+  top: string[];
 }
+
+/** Tables named on a group's card. */
+export const TOP = 3;
 
 /** Undirected adjacency over `ids`, leaving out self-references and edges into `hubs`. */
 function adjacency(edges: readonly ErdEdge[], ids: ReadonlySet<string>, hubs: ReadonlySet<string>): Map<string, string[]> {
@@ -44,6 +55,12 @@ function adjacency(edges: readonly ErdEdge[], ids: ReadonlySet<string>, hubs: Re
     adj.get(e.to)!.push(e.from);
   }
   return adj;
+}
+
+/** `adj` keeping only the nodes in `keep` (a community being sliced: its BFS must not leave it). */
+function restrict(adj: Map<string, string[]>, keep: readonly string[]): Map<string, string[]> {
+  const ids = new Set(keep);
+  return new Map(keep.map((id) => [id, adj.get(id)!.filter((n) => ids.has(n))] as const));
 }
 
 /** Breadth-first order of the component containing `start` (neighbours in the order given). */
@@ -102,12 +119,26 @@ function centre(tables: readonly string[], edges: readonly ErdEdge[], hubs: Read
 const nameOf = (id: string): string => id.slice(id.indexOf('.') + 1);
 const count = (n: number): string => `${n} table${n === 1 ? '' : 's'}`;
 
+/** The (at most TOP) tables with most FKs inside `tables` (ties: first in order). */
+function topTables(tables: readonly string[], edges: readonly ErdEdge[], hubs: ReadonlySet<string>): string[] {
+  const inside = new Set(tables);
+  const deg = new Map<string, number>();
+  for (const e of edges) {
+    if (e.selfRef || !inside.has(e.from) || !inside.has(e.to) || hubs.has(e.to)) continue;
+    deg.set(e.to, (deg.get(e.to) ?? 0) + 1);
+    deg.set(e.from, (deg.get(e.from) ?? 0) + 1);
+  }
+  const order = new Map(tables.map((t, i) => [t, i] as const));
+  return [...tables].sort((a, b) => (deg.get(b) ?? 0) - (deg.get(a) ?? 0) || order.get(a)! - order.get(b)!).slice(0, TOP).map(nameOf);
+}
+
 /** Partition the tables in `ids` (graph order is kept inside each group). */
 export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_GROUP): Group[] {
   const tables = graph.tables.filter((t) => ids.has(t.id));
   if (tables.length <= max) {
     const schemas = [...new Set(tables.map((t) => t.schema))];
-    return [{ id: 'all', schema: schemas.length === 1 ? schemas[0] : '', kind: 'all', label: count(tables.length), tables: tables.map((t) => t.id) }];
+    const list = tables.map((t) => t.id);
+    return [{ id: 'all', schema: schemas.length === 1 ? schemas[0] : '', kind: 'all', label: count(tables.length), name: 'all tables', tables: list, top: topTables(list, graph.edges, new Set()) }];
   }
   const hubs = hubIds(graph.edges, ids);
   const groups: Group[] = [];
@@ -122,27 +153,32 @@ export function partition(graph: ErdGraph, ids: ReadonlySet<string>, max = MAX_G
     const adj = adjacency(graph.edges, inSchema, hubs);
     const hubList = list.filter((id) => hubs.has(id));
     if (hubList.length)
-      groups.push({ id: `${schema}/hubs/0`, schema, kind: 'hubs', tables: hubList,
-        label: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')} (edges into ${hubList.length > 1 ? 'them' : 'it'} are stubs)` });
+      groups.push({ id: `${schema}/hubs/0`, schema, kind: 'hubs', tables: hubList, top: hubList.slice(0, TOP).map(nameOf),
+        // Edges into hubs are drawn as stubs (view.ts); the stub's tooltip says so.
+        name: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')}`,
+        label: `hub${hubList.length > 1 ? 's' : ''}: ${hubList.map(nameOf).join(', ')}` });
     const pool: string[] = [];
     const lone: string[] = [];
     const selfRef = new Set(graph.edges.filter((e) => e.selfRef).map((e) => e.from));
     let n = 0;
-    for (const comp of components(adj, list.filter((id) => !hubs.has(id)))) {
+    const rest = list.filter((id) => !hubs.has(id));
+    const links: [string, string][] = [];
+    for (const [a, ns] of adj) for (const b of ns) if (a < b) links.push([a, b]);
+    for (const comp of communities(rest, links)) {
       if (comp.length === 1 && !selfRef.has(comp[0])) { lone.push(comp[0]); continue; }
       if (comp.length < MIN_CLUSTER) { pool.push(...comp); continue; }
       const order = new Map(list.map((id, i) => [id, i] as const));
-      for (const part of slice(adj, comp, max)) {
+      for (const part of slice(comp.length > max ? restrict(adj, comp) : adj, comp, max)) {
         part.sort((a, b) => order.get(a)! - order.get(b)!);
         const c = centre(part, graph.edges, hubs);
-        groups.push({ id: `${schema}/cluster/${n++}`, schema, kind: 'cluster', tables: part,
-          label: `${c ? `around ${nameOf(c)}` : 'related tables'} · ${count(part.length)}` });
+        groups.push({ id: `${schema}/cluster/${n++}`, schema, kind: 'cluster', tables: part, top: topTables(part, graph.edges, hubs),
+          name: c ? nameOf(c) : 'related tables', label: `${c ? `around ${nameOf(c)}` : 'related tables'} · ${count(part.length)}` });
       }
     }
     chunks(pool, max).forEach((part, i) =>
-      groups.push({ id: `${schema}/pool/${i}`, schema, kind: 'pool', tables: part, label: `small groups · ${count(part.length)}` }));
+      groups.push({ id: `${schema}/pool/${i}`, schema, kind: 'pool', tables: part, top: topTables(part, graph.edges, hubs), name: 'small groups', label: `small groups · ${count(part.length)}` }));
     chunks(lone, max).forEach((part, i) =>
-      groups.push({ id: `${schema}/lone/${i}`, schema, kind: 'lone', tables: part, label: `no foreign keys to each other · ${count(part.length)}` }));
+      groups.push({ id: `${schema}/lone/${i}`, schema, kind: 'lone', tables: part, top: part.slice(0, TOP).map(nameOf), name: 'no FKs between them', label: `no foreign keys to each other · ${count(part.length)}` }));
   }
   return groups;
 }

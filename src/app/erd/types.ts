@@ -97,6 +97,10 @@ export interface LayoutFrame {
   box: Box;
   /** Number of tables inside. */
   tables: number;
+  /** Group frames: the label without its size (drawn as the card's first line; `label` is the tooltip). */
+  name?: string;
+  /** Group frames: the most connected table names inside (the overview card's second line). */
+  top?: string[];
 }
 
 export interface Layout {

@@ -13,6 +13,8 @@ export const SHARE_PREFIX = '#share=';
 export const MAX_FRAGMENT = 32 * 1024;
 /** A link that inflates past this is refused (a crafted link must not eat the tab's memory). */
 const MAX_INFLATED = 16 * 1024 * 1024;
+/** A fragment longer than this was not made here (links carry at most MAX_FRAGMENT): refused before decoding. */
+export const MAX_READ_FRAGMENT = 4 * MAX_FRAGMENT;
 
 /** One input as the link carries it. */
 export type Carried =
@@ -100,6 +102,9 @@ function carried(x: unknown, what: string): Carried {
 /** Reads a share fragment (with or without `#share=`); throws an Error that says what is wrong. */
 export async function decodeShare(fragment: string): Promise<SharePayload> {
   const body = fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment;
+  if (body.length > MAX_READ_FRAGMENT) {
+    throw new Error(`This share link cannot be read: it is ${body.length.toLocaleString('en')} characters, more than a link made here can be (${MAX_READ_FRAGMENT.toLocaleString('en')})`);
+  }
   let json: unknown;
   try {
     const inflated = await pipe(fromBase64Url(body), new DecompressionStream('deflate-raw'), MAX_INFLATED);

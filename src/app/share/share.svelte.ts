@@ -5,13 +5,11 @@
 import { sha256Hex } from '../../core/hash';
 import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSeeds, loadBundledSpec } from '../bundled';
 import type { AppState } from '../state/app.svelte';
-import type { NamedText } from '../state/sources.svelte';
 import { buildShare, type BuiltShare, type BundledTexts } from './build';
-import { decodeShare, type Carried } from './codec';
+import { decodeShare } from './codec';
+import { checkPhase, planInputs, type Inputs, type InputsOffer, type InputRole, type PendingFile } from './plan';
 
-export type FileRef = Extract<Carried, { kind: 'file' }>;
-/** A file the opened link names but could not carry, and what it was needed for. */
-export interface PendingFile extends FileRef { role: 'canonical' | 'overlay' | 'seed overrides' | 'dump' }
+export type { FileRef, PendingFile } from './plan';
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
@@ -26,8 +24,15 @@ async function bundledTexts(): Promise<BundledTexts> {
 export class ShareState {
   /** Files the last opened link named but did not carry: the receiver must open them. */
   pending = $state.raw<PendingFile[]>([]);
-  /** Why the last opened link could not be used. */
+  /** Why the last opened link could not be used (or part of it). */
   error = $state<string | null>(null);
+  /** Inputs the last opened link would replace, waiting for the receiver's confirmation. */
+  offer = $state.raw<InputsOffer | null>(null);
+  /** Inputs accepted from a link, and the receiver's own ones before (for Undo). */
+  fromLink = $state.raw<{ roles: InputRole[]; applied: Inputs; previous: Inputs; previousPhase: string } | null>(null);
+  /** Set by ShareNotice: a pending file's SHA-256 differs from the open input in its role. */
+  mismatch = $state(false);
+  #opening: Promise<void> = Promise.resolve();
 
   /** The link for the current view, selection and inputs (`${page URL}#share=…`). */
   async make(app: AppState): Promise<BuiltShare & { url: string }> {
@@ -42,8 +47,20 @@ export class ShareState {
     return { ...built, url: `${location.origin}${location.pathname}${location.search}${built.fragment}` };
   }
 
-  /** Opens a `#share=…` fragment: its inputs replace the check's, its dump is added and shown, then its view. */
-  async open(app: AppState, fragment: string): Promise<void> {
+  /**
+   * Opens a `#share=…` fragment: its dump is added and shown, then its view. Inputs that differ
+   * from this page's are only offered (see `offer`). Never rejects: a failure sets `error`.
+   * Opens run one after another (a link pasted while one is opening waits its turn).
+   */
+  open(app: AppState, fragment: string): Promise<void> {
+    const run = this.#opening.then(() => this.#open(app, fragment)).catch((err: unknown) => {
+      this.error = `This share link could not be opened: ${(err as Error)?.message ?? String(err)}`;
+    });
+    this.#opening = run;
+    return run;
+  }
+
+  async #open(app: AppState, fragment: string): Promise<void> {
     let p;
     try {
       p = await decodeShare(fragment);
@@ -53,22 +70,12 @@ export class ShareState {
       return;
     }
     this.error = null;
+    this.offer = null;
     const bundled = await bundledTexts();
-    const pending: PendingFile[] = [];
-    const resolve = async (c: Carried | null, builtIn: NamedText | null, role: PendingFile['role'], current: NamedText | null): Promise<NamedText | null> => {
-      if (!c) return null;
-      if (c.kind === 'text') return { name: c.name, text: c.text };
-      if (c.kind === 'bundled' && builtIn) return builtIn;
-      if (c.kind === 'file') pending.push({ ...c, role });
-      return current; // not carried (or no bundled copy here): keep what this page has
-    };
     const s = app.sources;
-    const canonical = await resolve(p.canonical, bundled.canonical, 'canonical', s.canonical);
-    const spec = await resolve(p.spec, bundled.spec, 'overlay', s.spec);
-    const seeds = await resolve(p.seeds, bundled.seeds, 'seed overrides', s.seeds);
-    if (canonical && (canonical.text !== s.canonical.text || spec?.text !== s.spec?.text || seeds?.text !== s.seeds?.text)) {
-      s.useBundle(canonical, spec, seeds);
-    }
+    const current: Inputs = { canonical: s.canonical, spec: s.spec, seeds: s.seeds };
+    const plan = await planInputs(p, bundled, current, sha256Hex);
+    const pending = plan.pending;
     if (p.dump?.kind === 'file') pending.push({ ...p.dump, role: 'dump' });
     else if (p.dump) {
       const d = p.dump;
@@ -84,13 +91,56 @@ export class ShareState {
     }
     // The sender's drift decisions (accepted with an ADR, resolved) so the verdict is the same.
     for (const [id, d] of Object.entries(p.decisions ?? {})) app.decide(id, d);
-    s.setPhase(p.phase);
+    this.offer = plan.offer;
+    // The phase needs the link's overlay: applied now only when the inputs stay as they are.
+    if (!plan.offer) this.#setPhase(app, p.phase);
     this.pending = pending;
     app.router.replace(p.view, p.selected);
+  }
+
+  #setPhase(app: AppState, phase: string) {
+    const c = checkPhase(phase, app.sources.spec);
+    if (c.problem) this.error = this.error ? `${this.error} ${c.problem}` : c.problem;
+    app.sources.setPhase(c.phase);
+  }
+
+  /** The receiver accepts the link's inputs; their own are kept for Undo. */
+  acceptOffer(app: AppState) {
+    const o = this.offer;
+    if (!o) return;
+    const s = app.sources;
+    const previous: Inputs = { canonical: s.canonical, spec: s.spec, seeds: s.seeds };
+    this.fromLink = { roles: o.changes.map((c) => c.role), applied: o.inputs, previous, previousPhase: s.phase };
+    this.offer = null;
+    s.useBundle(o.inputs.canonical, o.inputs.spec, o.inputs.seeds);
+    this.#setPhase(app, o.phase);
+  }
+
+  /** Keep this page's inputs (the link's dump and view stay open). */
+  declineOffer() {
+    this.offer = null;
+  }
+
+  /** Whether the inputs in use are still the ones accepted from a link. */
+  linkInputsInUse(app: AppState): boolean {
+    const f = this.fromLink;
+    const s = app.sources;
+    return !!f && f.applied.canonical.text === s.canonical.text && (f.applied.spec?.text ?? null) === (s.spec?.text ?? null) &&
+      (f.applied.seeds?.text ?? null) === (s.seeds?.text ?? null);
+  }
+
+  /** Back to the inputs this page had before a link's were accepted. */
+  undoLinkInputs(app: AppState) {
+    const f = this.fromLink;
+    if (!f) return;
+    this.fromLink = null;
+    app.sources.useBundle(f.previous.canonical, f.previous.spec, f.previous.seeds);
+    app.sources.setPhase(f.previousPhase);
   }
 
   dismiss() {
     this.pending = [];
     this.error = null;
+    this.mismatch = false;
   }
 }

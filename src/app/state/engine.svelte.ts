@@ -88,7 +88,8 @@ function newEngineWorker(): Worker {
 }
 
 /** The engine worker started ahead of the UI (startEngineWorker), until an Engine adopts it. */
-let early: { worker: Worker; said: FromWorker[]; failed: boolean } | null = null;
+/** `failed`: the worker's error message (null while it is well). */
+let early: { worker: Worker; said: FromWorker[]; failed: string | null } | null = null;
 
 /**
  * Starts the engine worker and its first PostgreSQL now, before the UI is mounted (main.ts): the
@@ -98,9 +99,9 @@ let early: { worker: Worker; said: FromWorker[]; failed: boolean } | null = null
 export function startEngineWorker(): void {
   if (early || typeof Worker === 'undefined') return;
   const worker = newEngineWorker();
-  const started = { worker, said: [] as FromWorker[], failed: false };
+  const started = { worker, said: [] as FromWorker[], failed: null as string | null };
   worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
-  worker.onerror = () => { started.failed = true; };
+  worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
   worker.postMessage({ type: 'warm' } satisfies ToWorker);
   early = started;
 }
@@ -166,7 +167,9 @@ export class Engine {
       this.#worker = worker;
       for (const m of adopted?.said ?? []) this.#receive(m);
       if (adopted?.failed) {
-        this.#restart(null, null);
+        // As a worker failing later: the run it was to do fails with the worker's own message.
+        const first = this.#pending.keys().next();
+        this.#restart(first.done ? null : first.value, new Error(adopted.failed));
         return this.#ensure();
       }
       // Requests of other runs that the old worker had not finished go to the new one.

@@ -89,7 +89,7 @@ export async function seedWorld(
     if (opts.asPrincipal) for (const s of identitySettings(identity, 'empty', targetRole, false)) await db.query(s);
     for (const { table, column, literal } of identityParents(synth, identity, allFixed)) {
       try {
-        if (!world.rows.get(table)?.some((r) => `'${(r[column] ?? '').replace(/'/g, "''")}'` === literal)) await seed(table, () => synth.insert(table, { [column]: literal }));
+        if (!world.rows.get(table)?.some((r) => quoteLiteral(r[column] ?? '') === literal)) await seed(table, () => synth.insert(table, { [column]: literal }));
         log.push({ table, sql: `(the principal\u2019s own row, ${column} = ${literal})`, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
@@ -97,22 +97,30 @@ export async function seedWorld(
       }
     }
     for (const s of session) await db.query(s);
+    // Only rows written into a table with an INSERT trigger can have made rows elsewhere: until
+    // then there is nothing to adopt, and no query is spent looking (a 500-table schema without
+    // triggers would otherwise pay two lookups per table).
+    const firing = synth.insertTriggerTables();
     for (const t of orderByDependency(tables, synth)) {
       signal?.throwIfAborted();
       const qname = `${t.schema}.${t.name}`;
       if (world.rows.get(qname)?.length) { log.push({ table: qname, sql: '(written as a parent of an earlier row)', error: null }); continue; }
-      const adopted = await adoptWritten(db, synth, world, allFixed, qname);
-      if (adopted) { log.push({ table: qname, sql: `(written by a trigger of an earlier row: ${adopted})`, error: null }); continue; }
+      const adopted = [...world.rows.keys()].some((q) => firing.has(q)) ? await adoptWritten(db, synth, world, allFixed, qname) : null;
+      if (adopted && !adopted.error) { log.push({ table: qname, sql: `(written by a trigger of an earlier row: ${adopted.sql})`, error: null }); continue; }
+      const note = adopted?.error ? `\n-- no trigger-written row adopted: looking for one failed (${adopted.error}): ${adopted.sql}` : '';
       try {
         const r = await seed(qname, () => synth.insert(qname));
-        log.push({ table: qname, sql: r.sql, error: null });
+        log.push({ table: qname, sql: r.sql + note, error: null });
       } catch (err) {
         if (!(err instanceof SynthError)) throw err;
-        log.push({ table: qname, sql: err.sql ?? '', error: err.message });
+        log.push({ table: qname, sql: (err.sql ?? '') + note, error: err.message });
       }
     }
   } finally {
     synth.world = null;
+    // Nobody's identity stays in effect after seeding (the last principal's would otherwise
+    // leak into whatever this session runs next).
+    if (opts.asPrincipal) for (const s of identitySettings(identity, 'empty', targetRole, false)) await db.query(s);
   }
   return { principal: p, session, world, row: (q) => world.rows.get(q)?.[0] ?? null, log };
 }
@@ -122,9 +130,12 @@ export async function seedWorld(
  * `add_current_user_to_new_account` inserts for the creator of an account): one whose identity
  * columns hold the principal's values and whose foreign keys point at rows of this world. It is
  * taken into the world (a second insert would only collide with it on its key). Returns how it
- * was found, or null. Without any such link to the world, nothing is adopted.
+ * was found, or null. Without any such link to the world, nothing is adopted. The lookup may
+ * itself fail (an identity value that is no valid literal of this table's column type: 22P02);
+ * then nothing is adopted and the error is returned. It runs under a savepoint when the caller
+ * holds a transaction, so the failure does not abort it.
  */
-async function adoptWritten(db: Db, synth: RowSynth, world: World, fixed: (q: string) => RowValues, qname: string): Promise<string | null> {
+async function adoptWritten(db: Db, synth: RowSynth, world: World, fixed: (q: string) => RowValues, qname: string): Promise<{ sql: string; error: string | null } | null> {
   const t = synth.table(qname);
   const where: string[] = [];
   const links: string[] = [];
@@ -146,10 +157,19 @@ async function adoptWritten(db: Db, synth: RowSynth, world: World, fixed: (q: st
   where.push(...linked);
   const cols = t.columns.filter((c) => c.generated === null);
   const sql = `SELECT ${cols.map((c) => `(${quoteIdent(c.name)})::text AS ${quoteIdent(c.name)}`).join(', ')} FROM ${quoteQName(t.schema, t.name)} WHERE ${where.join(' AND ')} LIMIT 1`;
-  const r = await db.query<Record<string, string | null>>(sql);
-  if (!r.rows[0]) return null;
-  world.rows.set(qname, [r.rows[0]]);
-  return sql;
+  const sp = synth.inTransaction ? 'skeldir_adopt' : null;
+  if (sp) await db.query(`SAVEPOINT ${sp}`);
+  let row: Record<string, string | null> | undefined;
+  try {
+    row = (await db.query<Record<string, string | null>>(sql)).rows[0];
+    if (sp) await db.query(`RELEASE SAVEPOINT ${sp}`);
+  } catch (err) {
+    if (sp) await db.query(`ROLLBACK TO SAVEPOINT ${sp}`);
+    return { sql, error: err instanceof Error ? err.message : String(err) };
+  }
+  if (!row) return null;
+  world.rows.set(qname, [row]);
+  return { sql, error: null };
 }
 
 /** Tables an identity column references (`memberships.user_id` → `auth.users.id`), with the principal's literal. */

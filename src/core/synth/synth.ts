@@ -114,6 +114,11 @@ export class RowSynth {
       .map((c) => ({ columns: c.columns, refTable: c.foreignKey!.refTable, refColumns: c.foreignKey!.refColumns }));
   }
 
+  /** Tables (`schema.table`) with an enabled INSERT trigger: writing a row there may write rows elsewhere. */
+  insertTriggerTables(): Set<string> {
+    return new Set(this.model.triggers.filter((t) => t.enabled !== 'D' && t.events.includes('INSERT')).map((t) => `${t.schema}.${t.table}`));
+  }
+
   /** The seed overrides this synthesiser applies (for a second synthesiser over the same schema). */
   get overridesUsed(): SeedOverrides {
     return this.overrides;
