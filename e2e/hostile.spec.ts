@@ -36,6 +36,14 @@ test('a hanging statement is stopped after the budget, named at its line; the re
   // The rest loaded: two of the three statements ran, one failed (the stopped one).
   await expect(page.getByText(/Dump: 2\/3 statements ran, 1 failed/)).toBeVisible();
   await shot(page, 'hostile-stopped');
+  // No gate pretends to know: each says the input could not be fully used.
+  await page.goto('./#/gates');
+  const card = page.getByRole('article', { name: 'Phase B0.3' });
+  await expect(card.locator('.status')).toHaveText('INCOMPLETE');
+  await expect(card).toContainText('the dump could not be fully used');
+  await expect(card).toContainText('Fix the load error at hang.sql:2');
+  await expect(page.locator('.status', { hasText: /^(PASS|FAIL|WARN_PASS)$/ })).toHaveCount(0);
+  await shot(page, 'hostile-gates-incomplete');
 });
 
 test('Cancel stops a hanging check at once; then a good dump gets its verdict', async ({ page }) => {

@@ -8,7 +8,15 @@
  * per table; 32 MB keeps a 1000-table catalog and its indexes in memory with room to spare.
  * work_mem and the planner's cost settings are left alone: they choose plans (the smoke tests'
  * `uses_index` reads EXPLAIN), and a plan must be the one PostgreSQL would pick.
+ *
+ * temp_file_limit: PGlite's "disk" is an in-memory file system in the host's JavaScript memory,
+ * outside both the WASM heap (capped at 2 GB per instance by PGlite) and V8's heap limit. A sort
+ * or hash that spills — `SELECT … ORDER BY` over a few GB of generated rows — grew the engine to
+ * 3.7 GB RSS in 163 s (measured, load average ~15). With a limit PostgreSQL fails that one
+ * statement with 53400 ("temporary file size exceeds temp_file_limit"), a located load error,
+ * and the check goes on. 512 MB is far above what loading a schema (or --with-data index builds
+ * of a large dump) spills.
  */
 import { PGlite } from '@electric-sql/pglite';
 
-export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'temp_file_limit=512MB'];

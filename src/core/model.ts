@@ -45,6 +45,8 @@ export interface SchemaModel {
   publications?: Publication[];
   /** CREATE SERVER objects (foreign data). */
   foreignServers?: ForeignServer[];
+  /** Absent in models from before wrappers were introspected. */
+  foreignDataWrappers?: ForeignDataWrapper[];
   /** ALTER DEFAULT PRIVILEGES entries, one per (role, schema, object kind, grantee). */
   defaultPrivileges?: DefaultPrivilege[];
 }
@@ -107,6 +109,15 @@ export interface Publication {
   comment: string | null;
 }
 
+/** CREATE FOREIGN DATA WRAPPER (not one an extension created, e.g. postgres_fdw's). */
+export interface ForeignDataWrapper {
+  name: string;
+  /** HANDLER / VALIDATOR / OPTIONS as one line, e.g. `HANDLER public.h VALIDATOR public.v OPTIONS (debug 'true')`; '' for none. */
+  definition: string;
+  owner: string;
+  comment: string | null;
+}
+
 export interface ForeignServer {
   name: string;
   /** Foreign-data wrapper, e.g. `postgres_fdw`. */
@@ -136,6 +147,8 @@ export interface Extension {
   /** schema the extension objects live in, e.g. `public` */
   schema: string;
   version: string;
+  /** COMMENT ON EXTENSION (the control file's, unless the script set another); absent in older snapshots. */
+  comment?: string | null;
 }
 
 export interface Table {
@@ -370,6 +383,8 @@ export interface TypeDef {
   definition: string;
   comment: string | null;
   owner?: string;
+  /** Domain only: COMMENT ON CONSTRAINT … ON DOMAIN, by constraint name (commented ones only). */
+  constraintComments?: Record<string, string>;
 }
 
 export type PrivilegeObjectType = 'table' | 'view' | 'materialized view' | 'sequence' | 'function' | 'schema' | 'column' | 'foreign table';
@@ -399,6 +414,6 @@ export function emptyModel(): SchemaModel {
   return {
     schemas: [], extensions: [], tables: [], constraints: [], indexes: [], policies: [],
     triggers: [], functions: [], views: [], sequences: [], types: [], privileges: [], roles: [],
-    namespaces: [], collations: [], eventTriggers: [], rules: [], publications: [], foreignServers: [], defaultPrivileges: [],
+    namespaces: [], collations: [], eventTriggers: [], rules: [], publications: [], foreignServers: [], foreignDataWrappers: [], defaultPrivileges: [],
   };
 }

@@ -102,7 +102,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   let t0 = performance.now();
   const starts: Record<string, number> = {};
   const { db, summary } = await loadScript(timedFactory(env.factory, starts, 'start_canonical'), canonical.sql, {
-    ...guardOptions(env), source: canonical.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
+    ...guardOptions(env), source: canonical.name, input: CANONICAL_INPUT, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load canonical', done, total),
   });
   const load = ms(t0);
   env.signal?.throwIfAborted();
@@ -112,6 +112,10 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
   const hash = await sha256Hex(canonical.sql);
   return { name: canonical.name, ...hash, db, model, summary, timings: { load_canonical: load, introspect_canonical: ms(t0), ...starts }, rlsCache: new Map() };
 }
+
+/** Activity.input of the canonical and of a dump: stops are told apart by these, not by file name. */
+const CANONICAL_INPUT = 'canonical';
+const dumpInput = (sha256: string) => `dump:${sha256}`;
 
 function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivity' | 'stops'> {
   return { copyData: env.withData ? 'load' : 'skip', onActivity: env.onActivity, stops: env.stops };
@@ -143,8 +147,9 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
 
   env.onProgress?.('load dump');
   let t0 = performance.now();
+  const dumpHash = await sha256Hex(input.dump.sql);
   const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
-    ...guardOptions(env), source: input.dump.name, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
+    ...guardOptions(env), source: input.dump.name, input: dumpInput(dumpHash.sha256), signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
   env.signal?.throwIfAborted();
@@ -162,7 +167,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
 
   const inputs: InputInfo[] = [{ role: 'canonical_sql', name: canonical.name, sha256: canonical.sha256, bytes: canonical.bytes }];
   if (input.spec) inputs.push({ role: 'spec_yaml', name: input.spec.name, ...(await sha256Hex(input.spec.yaml)) });
-  inputs.push({ role: 'dump', name: input.dump.name, ...(await sha256Hex(input.dump.sql)) });
+  inputs.push({ role: 'dump', name: input.dump.name, ...dumpHash });
   const report = (rls: RlsSection | null, smoke: SmokeSection | null, t: Record<string, number>) => buildReport({
     spec, phase: input.phase, divergences, load: { canonical: canonical.summary, dump: dumpSummary }, rls, smoke, inputs,
     toolVersion: env.toolVersion, generatedAt: env.now(), timings: t, migrations: input.migrations,
@@ -172,7 +177,7 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   let smoke: SmokeSection | null = null;
   if (behaviour) {
     env.onStructural?.({ report: report(null, null, { ...timings }), dumpModel });
-    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, dumpName: input.dump.name, canonical, smokeTests, overrides, env, timings });
+    const b = await runBehaviour({ spec, scope, dumpDb, dumpModel, dumpName: input.dump.name, dumpInput: dumpInput(dumpHash.sha256), canonical, smokeTests, overrides, env, timings });
     rls = b.rls;
     smoke = b.smoke;
   }
@@ -193,6 +198,8 @@ interface BehaviourArgs {
   dumpDb: Db;
   dumpModel: SchemaModel;
   dumpName: string;
+  /** Activity.input of the dump. */
+  dumpInput: string;
   canonical: PreparedCanonical;
   smokeTests: SmokeTest[];
   overrides: SeedOverrides | undefined;
@@ -210,7 +217,7 @@ interface BehaviourArgs {
 async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null; smoke: SmokeSection | null }> {
   const { spec, env, timings, overrides } = a;
   // Every probe runs the input's policies, triggers and functions: each gets the statement budget.
-  const dumpGuard = probeGuard(a.dumpName, env);
+  const dumpGuard = probeGuard(a.dumpName, env, a.dumpInput);
   // Both suites get their scratch space as a rolled-back transaction on the loaded dump
   // (scratch.ts), not a copy of it; the profile names which it was: scratch_* or clone_*.
   const source = scratchClones(a.dumpDb);
@@ -223,7 +230,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
     rls = spec.tenancy
       ? await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, { ...opts, guard: dumpGuard })
       : await runRlsOracle(
-        { db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache, guard: probeGuard(a.canonical.name, env) },
+        { db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache, guard: probeGuard(a.canonical.name, env, CANONICAL_INPUT) },
         { db: scratchOf('rls'), model: a.dumpModel, guard: dumpGuard }, opts);
     if (!spec.tenancy && rls.tests.length === 0) rls = null; // nothing under RLS on either side: not run
     timings.rls = ms(t0);

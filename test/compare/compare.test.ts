@@ -58,7 +58,9 @@ const CASES: Case[] = [
   { name: 'identity', change: (m) => { column(m, 'ledger', 'seq').identity = 'by default'; }, want: [['identity_mismatch:column:public.ledger.seq', 'MEDIUM']] },
   { name: 'generated expression', change: (m) => { column(m, 'ledger', 'seq').generated = '(1)'; }, want: [['definition_mismatch:column:public.ledger.seq', 'MEDIUM']] },
   { name: 'column comment (canonical has one): LOW', spec: taggedSpec, change: (m) => { column(m, 'ledger', 'state').comment = null; }, want: [['comment_mismatch:column:public.ledger.state', 'LOW']] },
-  { name: 'comment only the dump has is not drift', change: (m) => { column(m, 'tenants', 'name').comment = 'x'; table(m, 'tenants').comment = 'y'; }, want: [] },
+  { name: 'a comment only the dump has is LOW drift, like a changed one', change: (m) => { column(m, 'tenants', 'name').comment = 'x'; table(m, 'tenants').comment = 'y'; },
+    want: [['comment_mismatch:table:public.tenants', 'LOW'], ['comment_mismatch:column:public.tenants.name', 'LOW']],
+    check: (ds) => expect(ds.map((d) => d.message)).toEqual(['public.tenants has a comment in the dump; canonical has none', 'public.tenants.name has a comment in the dump; canonical has none']) },
   { name: 'renamed column: missing + extra, both messages say so', change: (m) => {
     const c = column(m, 'tenants', 'name'); c.name = 'display_name';
   }, want: [['missing:column:public.tenants.name', 'MEDIUM'], ['extra:column:public.tenants.display_name', 'LOW']],

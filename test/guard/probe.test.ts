@@ -39,3 +39,18 @@ describe('probeGuard', () => {
     expect(stopWhere(seen[0]!)).toBe('d.sql: RLS probe public."a b" / own_rows_visible');
   });
 });
+
+describe('probeGuard: inputs are told apart by Activity.input, not by name', () => {
+  it('a stop on the canonical does not settle a dump of the same name, nor one dump another', () => {
+    const onCanonical: Stop = { ...stop('x.sql', 'public.t', 'cross_tenant_invisible'), input: 'canonical' };
+    const onDumpA: Stop = { ...stop('dump.sql', 'public.t', 'cross_tenant_invisible'), input: 'dump:aaa' };
+    const label = { suite: 'rls' as const, table: 'public.t', scenario: 'cross_tenant_invisible' };
+    expect(probeGuard('x.sql', { stops: [onCanonical] }, 'canonical').skip(label)).toMatch(/^stopped/);
+    expect(probeGuard('x.sql', { stops: [onCanonical] }, 'dump:bbb').skip(label)).toBeNull();
+    expect(probeGuard('dump.sql', { stops: [onDumpA] }, 'dump:aaa').skip(label)).toMatch(/^stopped/);
+    expect(probeGuard('dump.sql', { stops: [onDumpA] }, 'dump:ccc').skip(label)).toBeNull();
+    const seen: (Activity | null)[] = [];
+    void probeGuard('dump.sql', { onActivity: (a) => seen.push(a) }, 'dump:ccc').run(label, async () => 1);
+    expect(seen[0]).toMatchObject({ source: 'dump.sql', input: 'dump:ccc' });
+  });
+});

@@ -91,6 +91,27 @@ describe('loadScript: hostile statements', () => {
   });
 });
 
+describe('stops belong to one input, not to a name', () => {
+  const factory = pgliteFactory();
+  it('a stop recorded on another input of the same name (canonical and dump both x.sql) is not applied', async () => {
+    const script = 'CREATE TABLE a (x int);\nCREATE TABLE b (x int);\n';
+    const stop = { source: 'x.sql', input: 'canonical', line: 2, endLine: 2, batch: false, reason: 'timeout' as const, message: 'stopped after 2 s: …' };
+    const batch = { ...stop, line: 1, endLine: 2, batch: true, message: 'batch' };
+    const other = await loadScript(factory, script, { source: 'x.sql', input: 'dump:abc', stops: [batch, stop] });
+    try {
+      expect(other.summary.errors).toEqual([]);
+    } finally {
+      await other.db.close();
+    }
+    const own = await loadScript(factory, script, { source: 'x.sql', input: 'canonical', stops: [batch, stop] });
+    try {
+      expect(own.summary.errors.map((e) => e.line)).toEqual([2]);
+    } finally {
+      await own.db.close();
+    }
+  });
+});
+
 describe('input limits and encodings', () => {
   const refusal = (f: () => unknown): InputError => {
     try {

@@ -54,7 +54,7 @@ describe('report', () => {
     const r = report();
     const text = toJson(r);
     expect(text).toBe(toJson(JSON.parse(text) as Report));
-    expect(text.startsWith('{\n  "report_version": "1.1.0",\n  "tool": {')).toBe(true);
+    expect(text.startsWith('{\n  "report_version": "1.2.0",\n  "tool": {')).toBe(true);
     // Shuffled input keys render identically.
     const shuffled = Object.fromEntries(Object.entries(r).reverse()) as unknown as Report;
     expect(toJson(shuffled)).toBe(text);
@@ -67,7 +67,7 @@ describe('report', () => {
   });
 
   it('GATE_STATUS.md in the seed 000 §10.1 format', () => {
-    const r = report({ rls: null, smoke: null });
+    const r = report({ rls: null, smoke: null, load: { canonical: load(), dump: load() } });
     const text = toGateStatus(r);
     expect(text.split('\n').slice(0, 8)).toEqual([
       '# Schema Compliance Gate Status',
@@ -79,9 +79,27 @@ describe('report', () => {
       '| B0.3 | ❌ BLOCKED | 2025-11-15 | 1 | 1/0/0/0 | Apply corrective migrations to resolve all BLOCKING issues |',
       '| B0.4 | ⏸️ WAITING | N/A | N/A | N/A | B0.3 must pass first |',
     ]);
-    const ok = toGateStatus(report({ divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])], rls: null, smoke: null }));
+    const ok = toGateStatus(report({ divergences: [div('HIGH', 'public.alloc.confidence_score', ['b2.1'])], rls: null, smoke: null, load: { canonical: load(), dump: load() } }));
     expect(ok).toContain('| B0.3 | ✅ PASS | 2025-11-15 | 0 | 0/0/0/0 | Proceed to B0.4, B1.2, B2.1 |');
     expect(ok).toContain('| B2.1 | ⚠️ WARN_PASS | 2025-11-15 | 2 | 0/1/0/0 | Document HIGH severity gaps and plan remediation |');
+  });
+
+  it('INCOMPLETE: every gate says the input could not be fully used, in every format; what loaded is kept as partial', () => {
+    const r = report({ rls: null, smoke: null });
+    expect(new Set(Object.values(r.phases).map((g) => g.status))).toEqual(new Set(['INCOMPLETE']));
+    const b03 = r.phases['b0.3'];
+    expect(b03).toMatchObject({ exit_code: 3, partial: { status: 'FAIL', exit_code: 1 }, blocking_items: [expect.stringContaining('api_key_hash')] });
+    expect(b03.reason).toMatch(/^the dump could not be fully used \(1 statement failed to load, the first at dumps\/legacy\.sql:7:1: 42P01 relation "nope" does not exist\); on what loaded this gate would be FAIL: /);
+    expect(r.phases['b0.4'].partial?.status).toBe('WAITING');
+    const gs = toGateStatus(r).split('\n');
+    expect(gs).toContain('| B0.3 | ⛔ INCOMPLETE: input could not be fully used | 2025-11-15 | 3 | 1/0/0/0 | Fix the load error at dumps/legacy.sql:7:1 (see the Load section), then check again |');
+    expect(gs.some((l) => /BLOCKED|PASS \|/.test(l))).toBe(false);
+    const md = toMarkdown(r);
+    expect(md).toContain('- **B0.3** INCOMPLETE: the dump could not be fully used');
+    expect(md).not.toMatch(/❌ BLOCKED|✅ PASS/);
+    const junit = toJunit(r);
+    expect(junit).toMatch(/<testcase name="gate B0\.3" classname="gates\.b0\.3">\n\s+<error message="the dump could not be fully used/);
+    expect(junit).not.toContain('type="FAIL"');
   });
 
   it('Markdown: the seed tables, and user content never becomes HTML or breaks a table', () => {

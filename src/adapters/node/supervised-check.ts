@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../../core/errors';
 import { supervise, type EngineAttempt } from '../../core/guard/supervise';
 import type { Activity, Stop } from '../../core/guard/types';
@@ -14,6 +15,28 @@ import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type Engi
 /** Heap of the engine process; PostgreSQL's own memory is WASM memory, outside it. */
 const ENGINE_HEAP_MB = 3072;
 
+/**
+ * Resident memory the engine process may use: every PGlite instance's WASM heap (PGlite caps
+ * each at 2 GB, and a check holds several: canonical, dump, scratch copies), their in-memory
+ * file systems (tables, temporary files) and V8's heap. The V8 heap limit alone does not see
+ * WASM memory or file data, so the watchdog reads the child's RSS (Linux: /proc/<pid>/status;
+ * elsewhere only the heap limit and PostgreSQL's own limits apply) and ends it past this, blaming
+ * the running statement or probe like a crash.
+ */
+export const ENGINE_MEMORY_LIMIT_MB = 6144;
+const MEMORY_POLL_MS = 200;
+
+/** The child's resident set in MB, or null where it cannot be read. */
+function residentMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface SupervisedOptions {
   budgetMs: number;
   /** A PGlite data directory to start from (the CLI bundle ships one); null: the first attempt runs initdb. */
@@ -22,6 +45,8 @@ export interface SupervisedOptions {
   onStop?: (stop: Stop) => void;
   /** Each engine process's resource use as it ends normally (a killed one cannot say). */
   onUsage?: (usage: EngineUsage) => void;
+  /** Resident memory cap of the engine process in MB (default ENGINE_MEMORY_LIMIT_MB; 0: none). */
+  memoryLimitMb?: number;
 }
 
 /** How to start the engine child: the built bundle forks itself, the sources go through Vite. */
@@ -47,6 +72,15 @@ export async function checkSupervised(job: Omit<EngineJob, 'type' | 'stops' | 't
     const child = spawnEngine();
     let stderr = '';
     child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
+    const limitMb = opts.memoryLimitMb ?? ENGINE_MEMORY_LIMIT_MB;
+    let overMb: number | null = null;
+    const poll = limitMb > 0 ? setInterval(() => {
+      const mb = residentMb(child.pid);
+      if (mb !== null && mb > limitMb) {
+        overMb = mb;
+        child.kill('SIGKILL');
+      }
+    }, MEMORY_POLL_MS) : null;
     const done = new Promise<Report[]>((resolve, reject) => {
       let settled: { ok: true } | { ok: false; err: Error } | null = null;
       child.on('message', (m: FromEngine) => {
@@ -65,7 +99,9 @@ export async function checkSupervised(job: Omit<EngineJob, 'type' | 'stops' | 't
       });
       // 'close', not 'exit': every IPC message has been delivered by then.
       child.on('close', (code, signal) => {
-        if (settled?.ok) resolve(reports);
+        if (poll) clearInterval(poll);
+        if (overMb !== null) reject(new Error(`out of memory: the engine used ${Math.round(overMb)} MB, over its limit of ${limitMb} MB`));
+        else if (settled?.ok) resolve(reports);
         else if (settled) reject(settled.err);
         else reject(Object.assign(new Error(exitReason(code, signal, stderr)), code === EXIT_ENGINE_POISONED ? { stopReason: 'stack' } : {}));
       });

@@ -239,7 +239,9 @@ export class ErdView {
     const groups = this.#tablesG.selectAll<SVGGElement, string>('g.erd-table').data(ids, (x) => x);
     groups.exit<string>().each((id) => this.#drawn.delete(id)).remove();
     const entered = groups.enter().append('g').attr('class', 'erd-table').attr('data-id', (id) => id).style('cursor', 'pointer')
-      .attr('data-kb', 'table').attr('role', 'button').attr('tabindex', -1).attr('aria-label', (id) => this.#tableLabel(id))
+      .attr('data-kb', 'table').attr('role', 'group').attr('aria-roledescription', 'table').attr('tabindex', -1)
+      // a group, not a button: a button's name must contain its visible text (column rows included)
+      .attr('aria-label', (id) => this.#tableLabel(id))
       .on('click', (ev: MouseEvent, id) => {
         if (ev.defaultPrevented) return;
         const col = (ev.target as Element).closest?.('.erd-col')?.getAttribute('data-id');

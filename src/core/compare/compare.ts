@@ -28,14 +28,14 @@ import { compareCollations } from './collations';
 import { compareEventTriggers } from './event-triggers';
 import { compareRules } from './rules';
 import { comparePublications } from './publications';
-import { compareForeignServers } from './foreign-servers';
+import { compareForeignDataWrappers, compareForeignServers } from './foreign-servers';
 import { compareDefaultPrivileges } from './default-privileges';
 
 /** Every object kind, one comparer each; the engine just loops. */
 export const COMPARERS: readonly KindComparer[] = [
   compareNamespaces, compareExtensions, compareTables, compareColumns, compareConstraints, compareIndexes, compareRls,
   comparePolicies, compareTriggers, compareFunctions, compareViews, compareSequences, compareTypes, comparePrivileges,
-  compareOwners, compareCollations, compareEventTriggers, compareRules, comparePublications, compareForeignServers,
+  compareOwners, compareCollations, compareEventTriggers, compareRules, comparePublications, compareForeignDataWrappers, compareForeignServers,
   compareDefaultPrivileges,
 ];
 

@@ -1,14 +1,22 @@
 import type { Index } from '../model';
+import { quoteIdent } from '../pgtext';
 import type { Divergence } from '../report/types';
 import { diffLists } from './diff-lists';
 import { commentDivergence } from './comments';
 import { pairByDefinition } from './renamed';
 import { divergence, onTable, tableOf, type CompareContext, type KindComparer } from './context';
 
-/** The index definition with its own name taken out, so two names for one index compare equal. */
+/**
+ * The index definition with its own name taken out, so two names for one index compare equal.
+ * pg_get_indexdef prints the name as quote_ident() does (`"my idx"`, `"Ünïcode"`), never qualified.
+ */
 export function indexShape(i: Index): string {
-  const prefix = /^CREATE (UNIQUE )?INDEX \S+ ON /;
-  return i.definition.replace(prefix, (_m, u: string | undefined) => `CREATE ${u ?? ''}INDEX ON `);
+  const name = quoteIdent(i.name);
+  for (const u of ['UNIQUE ', '']) {
+    const prefix = `CREATE ${u}INDEX ${name} ON `;
+    if (i.definition.startsWith(prefix)) return `CREATE ${u}INDEX ON ${i.definition.slice(prefix.length)}`;
+  }
+  return i.definition;
 }
 
 /** Columns an index is built on (keys that are plain columns, then INCLUDE). */

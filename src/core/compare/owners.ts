@@ -23,6 +23,7 @@ function owned(m: SchemaModel): Owned[] {
     ...(m.eventTriggers ?? []).map((e) => ({ objectType: 'event_trigger' as const, object: e.name, table: null, owner: e.owner })),
     ...(m.publications ?? []).map((p) => ({ objectType: 'publication' as const, object: p.name, table: null, owner: p.owner })),
     ...(m.foreignServers ?? []).map((s) => ({ objectType: 'foreign_server' as const, object: s.name, table: null, owner: s.owner })),
+    ...(m.foreignDataWrappers ?? []).map((w) => ({ objectType: 'foreign_data_wrapper' as const, object: w.name, table: null, owner: w.owner })),
   ];
 }
 

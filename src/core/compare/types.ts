@@ -19,6 +19,11 @@ export const compareTypes: KindComparer = (ctx: CompareContext) => {
       out.push(divergence(ctx, { kind: 'definition_mismatch', objectType: 'type', object: key(e), table: null, expected: describe(e), actual: describe(a), message: `type ${key(e)} differs from canonical${detail}` }));
     }
     out.push(...commentDivergence(ctx, 'type', key(e), null, e.comment, a.comment));
+    // A domain's constraints live in its definition; their comments are compared by name.
+    const [ec, ac] = [e.constraintComments ?? {}, a.constraintComments ?? {}];
+    for (const name of [...new Set([...Object.keys(ec), ...Object.keys(ac)])].sort()) {
+      out.push(...commentDivergence(ctx, 'constraint', `${key(e)}.${name}`, null, ec[name] ?? null, ac[name] ?? null));
+    }
     return out;
   });
   return [

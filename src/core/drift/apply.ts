@@ -11,6 +11,7 @@
  */
 import { decideGates, exitCodeOf, scopedEvidence } from '../gates';
 import { countBySeverity } from '../gates/decide';
+import { incompleteGates } from '../report/build';
 import type { Divergence, DivergenceDecision, Report } from '../report/types';
 import type { Spec } from '../spec/types';
 import type { DriftDecision, DriftDecisions } from './table';
@@ -68,6 +69,6 @@ export function applyDriftDecisions(report: Report, spec: Spec, decisions: Drift
     verdict: VERDICT[exit],
     summary: { ...countBySeverity(ev.divergences), ...(waivedCount ? { waived: waivedCount } : {}) },
     divergences,
-    phases,
+    phases: report.incomplete ? incompleteGates(phases, report.incomplete) : phases,
   };
 }

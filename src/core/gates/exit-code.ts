@@ -75,5 +75,5 @@ function ungatedCode(t: RlsTest | SmokeResult): ExitCode {
 export function exitCodeOf(ev: ScopedEvidence, phases: Record<string, GateDecision>): ExitCode {
   const ungatedBad = worstExitCode(ev.ungated.map(ungatedCode));
   const fromDivs: ExitCode = ev.divergences.some((d) => d.severity === 'BLOCKING') ? 1 : ev.divergences.some((d) => d.severity === 'HIGH') ? 2 : 0;
-  return worstExitCode([ungatedBad, fromDivs, ...Object.values(phases).map((p) => p.exit_code)]);
+  return worstExitCode([ungatedBad, fromDivs, ...Object.values(phases).map((p) => (p.exit_code === 3 ? null : p.exit_code))]);
 }

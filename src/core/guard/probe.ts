@@ -30,9 +30,12 @@ export interface ProbeWatch {
   stops?: readonly Stop[];
 }
 
-/** A guard for probes on the input called `source` (the dump, or the canonical for the oracle's side). */
-export function probeGuard(source: string, watch: ProbeWatch = {}): ProbeGuard {
-  const mine = (watch.stops ?? []).filter((s) => s.probe && s.source === source);
+/**
+ * A guard for probes on the input called `source` (the dump, or the canonical for the oracle's
+ * side); `input` tells that input apart from others of the same name (Activity.input).
+ */
+export function probeGuard(source: string, watch: ProbeWatch = {}, input?: string): ProbeGuard {
+  const mine = (watch.stops ?? []).filter((s) => s.probe && s.source === source && s.input === input);
   return {
     skip(label) {
       const own = mine.find((s) => sameLabel(s.probe!, label));
@@ -45,7 +48,7 @@ export function probeGuard(source: string, watch: ProbeWatch = {}): ProbeGuard {
     },
     async run(label, fn) {
       if (!watch.onActivity) return fn();
-      watch.onActivity({ source, line: 0, endLine: 0, batch: false, probe: label });
+      watch.onActivity({ source, input, line: 0, endLine: 0, batch: false, probe: label });
       try {
         return await fn();
       } finally {

@@ -100,7 +100,7 @@ export async function supervise<R>(
 }
 
 function sameActivity(a: Activity, b: Activity): boolean {
-  return a.source === b.source && a.line === b.line && a.endLine === b.endLine && a.batch === b.batch && sameProbe(a.probe, b.probe);
+  return a.source === b.source && a.input === b.input && a.line === b.line && a.endLine === b.endLine && a.batch === b.batch && sameProbe(a.probe, b.probe);
 }
 
 function sameProbe(a: Activity['probe'], b: Activity['probe']): boolean {

@@ -13,6 +13,12 @@
 export interface Activity {
   /** Input label as the loader knows it (LoadOptions.source). */
   source: string;
+  /**
+   * Which input, whatever its display name: `canonical`, or `dump:<sha256>` (LoadOptions.input).
+   * Stops are matched by it, since two inputs may share a name (two dump.sql, or a dump named
+   * like the canonical) and a stop on one must not settle the other.
+   */
+  input?: string;
   /** 1-based first line of the statement (or of the batch's first statement). */
   line: number;
   /** 1-based last line (of the batch's last statement). */

@@ -12,7 +12,7 @@ import type {
   Column, Constraint, ConstraintType, Extension, FkAction, Func, Index, IndexKey, Policy, PolicyCommand,
   Privilege, PrivilegeObjectType, Role, SchemaModel, Sequence, Table, Trigger, TypeDef, View,
 } from '../model';
-import { toCollation, toDefaultPrivilege, toEventTrigger, toForeignServer, toNamespace, toPublication, toRule } from './rows-extra';
+import { toCollation, toDefaultPrivilege, toEventTrigger, toForeignDataWrapper, toForeignServer, toNamespace, toPublication, toRule } from './rows-extra';
 import { catalogQuery, type QueryName } from './queries';
 import { normalizeModel } from './normalize';
 import { applyRoundTrip, roundTripPlan, stabilizeMaterializedViews } from './roundtrip';
@@ -74,6 +74,7 @@ export async function introspect(db: Db, options: IntrospectOptions = {}): Promi
       rules: (await run('rules')).map(toRule),
       publications: (await run('publications')).map(toPublication),
       foreignServers: (await run('foreign_servers')).map(toForeignServer),
+      foreignDataWrappers: (await run('foreign_data_wrappers')).map(toForeignDataWrapper),
       defaultPrivileges: (await run('default_privileges')).map(toDefaultPrivilege),
     };
     const plan = roundTripPlan(model);
@@ -152,7 +153,7 @@ function json<T>(v: unknown): T {
 const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
 
 function toExtension(r: Row): Extension {
-  return { name: str(r.name), schema: str(r.schema), version: str(r.version) };
+  return { name: str(r.name), schema: str(r.schema), version: str(r.version), comment: strOrNull(r.comment) };
 }
 
 function toTable(r: Row): Table {
@@ -347,6 +348,7 @@ function toType(r: Row): TypeDef {
     definition: strOrNull(r.definition) ?? '',
     comment: strOrNull(r.comment),
     owner: str(r.owner),
+    ...(r.constraint_comments ? { constraintComments: JSON.parse(str(r.constraint_comments)) as Record<string, string> } : {}),
   };
 }
 

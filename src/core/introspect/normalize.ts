@@ -47,6 +47,7 @@ export function normalizeModel(m: SchemaModel): SchemaModel {
     rules: sortBy(m.rules ?? [], (r) => [r.schema, r.table, r.name].join(NUL)),
     publications: sortBy(m.publications ?? [], (p) => p.name).map((p) => ({ ...p, actions: sorted(p.actions), tables: sorted(p.tables), schemas: sorted(p.schemas) })),
     foreignServers: sortBy(m.foreignServers ?? [], (f) => f.name),
+    foreignDataWrappers: sortBy(m.foreignDataWrappers ?? [], (f) => f.name),
     defaultPrivileges: sortBy(m.defaultPrivileges ?? [], (d) => [d.role, d.schema ?? '', d.objectType, d.grantee].join(NUL)).map((d) => ({ ...d, privileges: sorted(d.privileges) })),
   };
 }

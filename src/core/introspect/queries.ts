@@ -43,7 +43,7 @@ export type QueryName =
   | 'policies' | 'privileges' | 'roles'
   | 'functions' | 'triggers'
   | 'views' | 'sequences' | 'types' | 'extensions'
-  | 'rules' | 'namespaces' | 'collations' | 'event_triggers' | 'publications' | 'foreign_servers' | 'default_privileges';
+  | 'rules' | 'namespaces' | 'collations' | 'event_triggers' | 'publications' | 'foreign_servers' | 'foreign_data_wrappers' | 'default_privileges';
 
 let cache: Map<string, string> | null = null;
 

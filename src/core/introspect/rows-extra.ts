@@ -3,7 +3,7 @@
  * owners and comments, collations, event triggers, publications, foreign servers, default
  * privileges.
  */
-import type { Collation, DefaultPrivilege, EventTrigger, ForeignServer, Namespace, Publication, Rule } from '../model';
+import type { Collation, DefaultPrivilege, EventTrigger, ForeignDataWrapper, ForeignServer, Namespace, Publication, Rule } from '../model';
 import { bool, str, strArray, strOrNull } from './introspect';
 
 type Row = Record<string, unknown>;
@@ -27,6 +27,10 @@ export const toRule = (r: Row): Rule => ({
 export const toPublication = (r: Row): Publication => ({
   name: str(r.name), allTables: bool(r.all_tables), actions: strArray(r.actions), viaRoot: bool(r.via_root),
   tables: strArray(r.tables), schemas: strArray(r.schemas), owner: str(r.owner), comment: strOrNull(r.comment),
+});
+
+export const toForeignDataWrapper = (r: Row): ForeignDataWrapper => ({
+  name: str(r.name), definition: str(r.definition), owner: str(r.owner), comment: strOrNull(r.comment),
 });
 
 export const toForeignServer = (r: Row): ForeignServer => ({

@@ -34,6 +34,8 @@ export interface LoadOutcome {
 export interface LoadOptions {
   /** Input label used in notes, e.g. `dump: staging.sql`. */
   source: string;
+  /** Which input this is, independent of its name (Activity.input): stops match it. */
+  input?: string;
   signal?: AbortSignal;
   /** Called with statements done so far and the total, at most every ~50 ms and once at the end. */
   onProgress?: (done: number, total: number) => void;
@@ -262,7 +264,7 @@ class Runner {
     this.done++;
     const skippedExtensions = this.skippedExtensions;
 
-    const stop = this.opts.stops?.find((s) => !s.batch && !s.probe && s.source === this.opts.source && s.line === item.line);
+    const stop = this.opts.stops?.find((s) => !s.batch && !s.probe && s.source === this.opts.source && s.input === this.opts.input && s.line === item.line);
     if (stop) {
       // A stack overflow is what a server fails with 54001 and goes on: an ordinary error. A
       // timeout or crash means the input was not fully used: `stopped` makes the verdict INCOMPLETE.
@@ -418,12 +420,12 @@ class Runner {
   }
 
   private activity(line: number, endLine: number, batch: boolean): void {
-    this.opts.onActivity?.({ source: this.opts.source, line, endLine, batch });
+    this.opts.onActivity?.({ source: this.opts.source, input: this.opts.input, line, endLine, batch });
   }
 
   /** Inside a batch a watchdog stopped before: each statement runs alone, so the culprit is found. */
   private inStoppedBatch(item: SqlItem): boolean {
-    return !!this.opts.stops?.some((s) => s.batch && !s.probe && s.source === this.opts.source && item.line >= s.line && item.line <= s.endLine);
+    return !!this.opts.stops?.some((s) => s.batch && !s.probe && s.source === this.opts.source && s.input === this.opts.input && item.line >= s.line && item.line <= s.endLine);
   }
 
   progress(total: number, final = false): void {

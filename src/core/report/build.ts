@@ -7,10 +7,10 @@
 import { decideGates, exitCodeOf, scopedEvidence, type MigrationEvidence } from '../gates';
 import { countBySeverity } from '../gates/decide';
 import type { Spec } from '../spec/types';
-import type { Divergence, Incomplete, InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './types';
+import type { Divergence, GateDecision, GateStatus, Incomplete, InputInfo, LoadSummary, Report, RlsSection, SmokeSection } from './types';
 
 /** Semver of the report format and of `schema/report.schema.json`. */
-export const REPORT_VERSION = '1.1.0';
+export const REPORT_VERSION = '1.2.0';
 export const TOOL_NAME = 'skeldir-schema';
 
 export interface BuildReportArgs {
@@ -44,6 +44,23 @@ export function incompleteInput(load: BuildReportArgs['load'], inputs: InputInfo
   return null;
 }
 
+/**
+ * Every gate of a check whose input did not fully load: INCOMPLETE, naming the first load error,
+ * with the decision computed on what loaded kept as `partial` (never shown as the gate's status).
+ */
+export function incompleteGates(phases: Record<string, GateDecision>, inc: Incomplete): Record<string, GateDecision> {
+  const where = `${inc.source}:${inc.line}:${inc.column}`;
+  return Object.fromEntries(Object.entries(phases).map(([id, g]): [string, GateDecision] => [id, {
+    status: 'INCOMPLETE',
+    reason: `the ${inc.input} could not be fully used (${inc.errors} statement${inc.errors === 1 ? '' : 's'} failed to load, the first at ${where}: ${inc.sqlstate} ${inc.message}); on what loaded this gate would be ${g.status}: ${g.reason}`,
+    required_action: `Fix the load error at ${where} (see the Load section), then check again`,
+    blocking_items: g.blocking_items,
+    counts: g.counts,
+    exit_code: 3,
+    partial: { status: g.status as Exclude<GateStatus, 'INCOMPLETE'>, reason: g.reason, exit_code: g.exit_code as 0 | 1 | 2 | null },
+  }]));
+}
+
 export function buildReport(a: BuildReportArgs): Report {
   const phases = decideGates(a.spec, a.divergences, a.rls, a.smoke, a.phase, a.migrations);
   const ev = scopedEvidence(a.spec, a.phase, a.divergences, a.rls, a.smoke);
@@ -60,7 +77,7 @@ export function buildReport(a: BuildReportArgs): Report {
     phase: a.phase.trim().toLowerCase() || 'all',
     summary: countBySeverity(ev.divergences),
     divergences: ev.divergences,
-    phases,
+    phases: incomplete ? incompleteGates(phases, incomplete) : phases,
     load: a.load,
     rls: a.rls,
     smoke: a.smoke,

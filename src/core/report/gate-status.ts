@@ -21,6 +21,7 @@ export const STATUS_LABEL: Record<GateStatus, string> = {
   WAITING: '⏸️ WAITING',
   PASS: '✅ PASS',
   WARN_PASS: '⚠️ WARN_PASS',
+  INCOMPLETE: '⛔ INCOMPLETE: input could not be fully used',
 };
 
 export function gateStatusRows(report: Report): string[] {

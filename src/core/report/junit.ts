@@ -1,7 +1,7 @@
 /**
  * JUnit XML for CI test tabs: one <testsuite> per phase (its gate + its divergences), one for
  * divergences no phase requires, one for RLS and one for smoke tests.
- * - a gate that FAILs is a <failure>, a WAITING gate is <skipped>;
+ * - a gate that FAILs is a <failure>, a WAITING gate is <skipped>, an INCOMPLETE one an <error>;
  * - a BLOCKING divergence is a <failure>; lower severities pass with the finding in <system-out>
  *   (JUnit has no "warning"; the gate and exit code carry HIGH as WARN_PASS / 2);
  * - a failed behaviour test is a <failure>, an inconclusive one an <error> (it could not run);
@@ -58,6 +58,7 @@ export function toJunit(report: Report): string {
     const gate: Case = { name: `gate ${label}`, classname: `gates.${id}` };
     if (g.status === 'FAIL') gate.failure = { message: g.reason, type: 'FAIL', body: [g.required_action, ...g.blocking_items].join('\n') };
     else if (g.status === 'WAITING') gate.skipped = g.reason;
+    else if (g.status === 'INCOMPLETE') gate.error = { message: g.reason, body: [g.required_action, ...g.blocking_items].join('\n') };
     else gate.out = `${g.status}: ${g.reason}`;
     const divs = report.divergences.filter((d) => d.phases.includes(id)).map((d) => divergenceCase(d, `phase.${id}`));
     suites.push(renderSuite(`phase ${label}`, [gate, ...divs], ts));

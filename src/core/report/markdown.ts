@@ -166,7 +166,7 @@ export function toMarkdown(r: Report): string {
     '## Gate status', '',
     ...(phaseRows.length > 0 ? [...GATE_STATUS_HEADER, ...phaseRows] : ['The overlay defines no phases.']), '',
   ];
-  const decisions = Object.entries(r.phases).filter(([, g]) => g.status === 'FAIL' || g.status === 'WARN_PASS');
+  const decisions = Object.entries(r.phases).filter(([, g]) => g.status === 'FAIL' || g.status === 'WARN_PASS' || g.status === 'INCOMPLETE');
   for (const [id, g] of decisions) {
     lines.push(`- **${phaseLabel(id)}** ${g.status}: ${mdCell(g.reason)}. ${mdCell(g.required_action)}.`);
   }

@@ -27,7 +27,7 @@ export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 export type ObjectType =
   | 'schema' | 'extension' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'rls'
   | 'trigger' | 'function' | 'view' | 'materialized_view' | 'sequence' | 'type' | 'privilege'
-  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'default_privilege';
+  | 'collation' | 'event_trigger' | 'rule' | 'publication' | 'foreign_server' | 'foreign_data_wrapper' | 'default_privilege';
 
 export interface Divergence {
   /**
@@ -112,7 +112,11 @@ export interface LoadSummary {
   ms: number;
 }
 
-export type GateStatus = 'PASS' | 'WARN_PASS' | 'FAIL' | 'WAITING';
+/**
+ * `INCOMPLETE`: an input could not be fully used (the report's `incomplete`), so no phase can be
+ * decided; what the gate computed on the part that loaded is kept in `partial`.
+ */
+export type GateStatus = 'PASS' | 'WARN_PASS' | 'FAIL' | 'WAITING' | 'INCOMPLETE';
 
 export interface GateDecision {
   status: GateStatus;
@@ -122,8 +126,13 @@ export interface GateDecision {
   blocking_items: string[];
   /** Divergence counts among this phase's elements. */
   counts: { blocking: number; high: number; medium: number; low: number };
-  /** Exit code of this phase alone (0/1/2), null when not evaluated (WAITING). */
-  exit_code: 0 | 1 | 2 | null;
+  /** Exit code of this phase alone (0/1/2), null when not evaluated (WAITING), 3 when INCOMPLETE. */
+  exit_code: 0 | 1 | 2 | 3 | null;
+  /**
+   * Only when `status` is INCOMPLETE: the decision computed on what did load (partial evidence:
+   * a statement that failed to load may hide or cause any of it).
+   */
+  partial?: { status: Exclude<GateStatus, 'INCOMPLETE'>; reason: string; exit_code: 0 | 1 | 2 | null };
 }
 
 export type TestOutcome = 'passed' | 'failed' | 'inconclusive';

@@ -45,7 +45,7 @@ const LOOKUP_TYPES: Record<ObjectType, readonly string[]> = {
   index: ['index'], policy: ['policy'], rls: ['rls'], trigger: ['trigger'], function: ['function'],
   view: ['view'], materialized_view: ['materialized_view', 'view'], sequence: ['sequence'], type: ['type'],
   privilege: ['privilege'],
-  collation: [], event_trigger: [], rule: [], publication: [], foreign_server: [], default_privilege: [],
+  collation: [], event_trigger: [], rule: [], publication: [], foreign_server: [], foreign_data_wrapper: [], default_privilege: [],
 };
 
 /**

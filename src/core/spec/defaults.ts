@@ -2,8 +2,8 @@ import type { DivergenceKind, ObjectType } from '../report/types';
 import type { Severity, Spec } from './types';
 
 /**
- * Documented default severities for elements an overlay does not tag (docs/SEVERITY.md
- * explains the choice):
+ * Default severities for elements an overlay does not tag (docs/SEVERITY.md explains the
+ * choice, and the no-overlay table below):
  * - a canonical element missing or different in the dump: MEDIUM — it is drift, but nobody
  *   said it guards an invariant;
  * - an element only the dump has: LOW — extra objects rarely break callers.
@@ -23,12 +23,12 @@ export interface DivergenceFacts {
 
 /**
  * With no overlay at all, the canonical is the only oracle, so severities follow what the change
- * does (docs/rules/README.md, "Severities without an overlay"):
+ * does (docs/SEVERITY.md; docs/rules/README.md, "Severities without an overlay"):
  * - BLOCKING: data loss or a security change — a dropped table, column, constraint, unique index
  *   or policy, an index that no longer enforces uniqueness, row level security disabled;
  * - HIGH: a changed column type or nullability, a changed constraint or policy, a dropped or
  *   changed non-unique index, RLS no longer forced;
- * - LOW: additions (objects and RLS only the dump has) and comments;
+ * - LOW: additions (objects and RLS only the dump has) and comments (also those only the dump has);
  * - MEDIUM: every other difference (defaults, identity, views, functions, sequences, types,
  *   triggers, and grants the dump lacks or adds: a grant is access, not an addition).
  */

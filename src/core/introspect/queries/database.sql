@@ -57,6 +57,17 @@ SELECT p.pubname AS name, p.puballtables AS all_tables,
 FROM pg_publication p
 ORDER BY 1;
 
+-- name: foreign_data_wrappers
+SELECT w.fdwname AS name,
+       concat_ws(' ', CASE WHEN w.fdwhandler <> 0 THEN 'HANDLER ' || w.fdwhandler::regproc::text END,
+                 CASE WHEN w.fdwvalidator <> 0 THEN 'VALIDATOR ' || w.fdwvalidator::regproc::text END,
+                 'OPTIONS (' || (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(w.fdwoptions) AS o) || ')') AS definition,
+       pg_get_userbyid(w.fdwowner) AS owner,
+       obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment
+FROM pg_foreign_data_wrapper w
+WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid AND d.deptype = 'e')
+ORDER BY 1;
+
 -- name: foreign_servers
 SELECT s.srvname AS name, w.fdwname AS wrapper,
        concat_ws(' ', 'TYPE ' || quote_literal(s.srvtype), 'VERSION ' || quote_literal(s.srvversion),

@@ -62,7 +62,9 @@ SELECT n.nspname AS schema, t.typname AS name,
          ELSE (SELECT 'SUBTYPE = ' || format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid)
        END AS definition,
        obj_description(t.oid, 'pg_type') AS comment,
-       pg_get_userbyid(t.typowner) AS owner
+       pg_get_userbyid(t.typowner) AS owner,
+       (SELECT json_object_agg(k.conname, obj_description(k.oid, 'pg_constraint') ORDER BY k.conname)::text
+          FROM pg_constraint k WHERE k.contypid = t.oid AND obj_description(k.oid, 'pg_constraint') IS NOT NULL) AS constraint_comments
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
@@ -74,6 +76,6 @@ WHERE (t.typtype IN ('e', 'd', 'r')
 ORDER BY 1, 2;
 
 -- name: extensions
-SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 ORDER BY 1;
