@@ -32,6 +32,16 @@ describe('share link codec', () => {
     expect(await decodeShare(frag)).toEqual(p);
   });
 
+  it('carries decided drifts (not open ones) and refuses malformed decisions', async () => {
+    const accepted = { status: 'accepted' as const, adr: 'ADR-019', resolution: 'wider CHECK', notes: '' };
+    const built = await buildShare(src({ decisions: { 'missing:index:public.i': accepted, 'extra:table:public.x': { status: 'open', adr: '', resolution: '', notes: 'n' } } }), bundled, sha256Hex);
+    expect(built.payload.decisions).toEqual({ 'missing:index:public.i': accepted });
+    expect((await decodeShare(built.fragment)).decisions).toEqual({ 'missing:index:public.i': accepted });
+    expect((await buildShare(src(), bundled, sha256Hex)).payload.decisions).toBeUndefined();
+    const bad = await encodeShare({ ...built.payload, decisions: { x: { status: 'waived', adr: '', resolution: '', notes: '' } } } as unknown as SharePayload);
+    await expect(decodeShare(bad)).rejects.toThrow(/drift decision for x is malformed/);
+  });
+
   it('base64url round-trips every byte value', () => {
     const all = Uint8Array.from({ length: 256 * 3 + 1 }, (_, i) => (i * 7) % 256);
     expect(fromBase64Url(toBase64Url(all))).toEqual(all);

@@ -4,6 +4,7 @@
  * MAX_FRAGMENT; past it the largest texts become file references (name, size, SHA-256) that
  * the receiver is asked to open.
  */
+import type { DriftDecisions } from '../../core/drift/table';
 import { encodeShare, MAX_FRAGMENT, type Carried, type SharePayload } from './codec';
 
 export interface NamedInput { name: string; text: string }
@@ -16,6 +17,8 @@ export interface ShareSource {
   seeds: NamedInput | null;
   /** The active dump; `sample` = it came from the bundled samples (by its name). */
   dump: (NamedInput & { sample: boolean }) | null;
+  /** Drift decisions; those still `open` change nothing and are left out. */
+  decisions?: DriftDecisions;
 }
 
 /** What the receiver has built in: the bundled text of an input, or null when there is none. */
@@ -49,6 +52,8 @@ export async function buildShare(src: ShareSource, bundled: BundledTexts, hash: 
     seeds: src.seeds ? carry(src.seeds, bundled.seeds) : null,
     dump: src.dump ? (same(src.dump, sample) ? { kind: 'bundled', name: src.dump.name } : { kind: 'text', name: src.dump.name, text: src.dump.text }) : null,
   };
+  const decided = Object.entries(src.decisions ?? {}).filter(([, d]) => d.status !== 'open');
+  if (decided.length) payload.decisions = Object.fromEntries(decided);
   let fragment = await encodeShare(payload);
   // Too long: the largest carried text becomes a reference, until it fits or nothing is left.
   while (fragment.length > max) {

@@ -5,6 +5,8 @@
  * between the sender and the receiver.
  */
 
+import { DRIFT_STATUSES, type DriftDecision, type DriftDecisions } from '../../core/drift/table';
+
 /** Fragment prefix of a share link: `#share=<base64url of deflate-raw(JSON)>`. */
 export const SHARE_PREFIX = '#share=';
 /** Largest fragment a link carries the inputs in; past it the link names the files instead. */
@@ -34,6 +36,22 @@ export interface SharePayload {
   seeds: Carried | null;
   /** The dump the view showed; null when there was none. */
   dump: Carried | null;
+  /** The reviewer's drift decisions that are not `open` (they change the verdict), by divergence id. */
+  decisions?: DriftDecisions;
+}
+
+const STATUSES: readonly string[] = DRIFT_STATUSES;
+function decisionsOf(x: unknown): DriftDecisions | undefined {
+  if (x === undefined) return undefined;
+  if (!x || typeof x !== 'object' || Array.isArray(x)) throw new Error("This share link cannot be read: its drift decisions are malformed");
+  const out: DriftDecisions = {};
+  for (const [id, d] of Object.entries(x as Record<string, DriftDecision>)) {
+    if (!d || !STATUSES.includes(d.status) || ![d.resolution, d.adr, d.notes].every(isStr)) {
+      throw new Error(`This share link cannot be read: the drift decision for ${id} is malformed`);
+    }
+    out[id] = { resolution: d.resolution, status: d.status, adr: d.adr, notes: d.notes };
+  }
+  return out;
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
@@ -104,6 +122,7 @@ export async function decodeShare(fragment: string): Promise<SharePayload> {
     spec: p.spec === null ? null : carried(p.spec, 'overlay'),
     seeds: p.seeds === null ? null : carried(p.seeds, 'seed overrides'),
     dump: p.dump === null ? null : carried(p.dump, 'dump'),
+    ...(p.decisions !== undefined ? { decisions: decisionsOf(p.decisions) } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ export class ShareState {
       view: app.router.view, selected: app.router.selected, phase: s.phase,
       canonical: s.canonical, spec: s.spec, seeds: s.seeds,
       dump: dump ? { name: dump.name, text: dump.sql, sample: dump.origin === 'sample' } : null,
+      decisions: app.drift.decisions,
     }, await bundledTexts(), sha256Hex);
     return { ...built, url: `${location.origin}${location.pathname}${location.search}${built.fragment}` };
   }
@@ -88,6 +89,8 @@ export class ShareState {
         else s.addDump(d.name, text, 'link');
       }
     }
+    // The sender's drift decisions (accepted with an ADR, resolved) so the verdict is the same.
+    for (const [id, d] of Object.entries(p.decisions ?? {})) app.decide(id, d);
     this.offer = plan.offer;
     // The phase needs the link's overlay: applied now only when the inputs stay as they are.
     if (!plan.offer) this.#setPhase(app, p.phase);
