@@ -127,6 +127,8 @@ describe('decideGates', () => {
     const gates = decideGates(s, divs, r, sm, phase);
     for (const [id, status] of Object.entries(c.expect)) expect(gates[id]?.status, id).toBe(status);
     for (const [id, text] of Object.entries(c.reasons ?? {})) expect(gates[id].reason).toContain(text);
+    // a WARN for something else never opens with "0 HIGH divergences found"
+    for (const g of Object.values(gates)) expect(g.reason).not.toMatch(/\b0 HIGH divergences found/);
     for (const [id, items] of Object.entries(c.items ?? {})) expect(gates[id].blocking_items).toEqual(items);
     for (const g of Object.values(gates)) {
       expect(g.exit_code).toBe(g.status === 'WAITING' ? null : g.status === 'FAIL' ? 1 : g.status === 'WARN_PASS' ? 2 : 0);

@@ -118,7 +118,7 @@ function decideOne(spec: Spec, phase: Phase, target: string | null, decided: Map
   }
 
   if (counts.high > 0 || degraded.length > 0 || rlsNote) {
-    const parts = [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`];
+    const parts = counts.high > 0 ? [`${plural(counts.high, 'HIGH divergence')} found but no BLOCKING issues`] : [];
     if (rlsNote) parts.push(rlsNote);
     if (degraded.length > 0) parts.push(`degraded mode: ${degraded.map((t) => `${t.id} needs ${degradedBy(t, ev.divergences)?.object}`).join(', ')}`);
     return {
