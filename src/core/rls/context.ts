@@ -47,6 +47,12 @@ export interface SuiteContext {
    * string is why a table's could not be taken (then `unset_guc_denied` is inconclusive).
    */
   unsetReads?: Map<string, Probe | string>;
+  /**
+   * Principal a's own-row read of the very rows each "never set" read was taken on, when those
+   * reads ran on throwaway worlds (seeding that must act as the principal): the positive
+   * control of `unset_guc_denied` must see the rows the denial was judged on.
+   */
+  unsetControls?: Map<string, Probe>;
   /** Already inside a transaction the suite owns: `isolated` uses a savepoint instead of BEGIN. */
   nested?: boolean;
 }

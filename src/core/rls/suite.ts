@@ -25,7 +25,7 @@ import { RowSynth } from '../synth/synth';
 import { keyColumns, result, type Probe, type SeededTable, type SuiteContext } from './context';
 import { describeIdentity, identityFromOverlay, identityFromTenancy, identityReader, inferIdentity, seedingReadsIdentity, type Identity } from './identity';
 import { makePrincipals } from './principals';
-import { readEither } from './probes';
+import { control, readEither } from './probes';
 import { createProbeRoles } from './roles';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 import { seedWorld, type SeededWorld } from './worlds';
@@ -126,7 +126,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
     const base = { db: scratch, model, identity, synth, roles, principals, targetRole, requireForce: opts.requireForce, controls: new Map() };
     // Once a session has set a custom setting, Postgres keeps it defined ('' after a reset) for
     // the rest of the session, so "never set" must be read before seeding sets it.
-    const unsetReads = anonymous && asPrincipal ? await readUnsetFirst(base, tables, guard, opts.signal) : null;
+    const unsetFirst = anonymous && asPrincipal ? await readUnsetFirst(base, tables, guard, opts.signal) : null;
     const worlds = {
       a: await seedWorld(scratch, synth, identity, principals.a, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
       b: await seedWorld(scratch, synth, identity, principals.b, tables, targetRole, { asPrincipal, readsIdentity, signal: opts.signal, guard }),
@@ -157,13 +157,17 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
         }
       }
     };
-    if (unsetReads) ctx.unsetReads = unsetReads;
-    else if (active.some((s) => s.phase === 'anonymous')) {
+    if (unsetFirst) {
+      ctx.unsetReads = unsetFirst.reads;
+      ctx.unsetControls = unsetFirst.controls;
+    } else if (active.some((s) => s.phase === 'anonymous')) {
       // Every "never set" read first: the controls below set the identity in this session.
       ctx.unsetReads = new Map();
       for (const t of seeded) {
         const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
-        if (t.rows && !guard.skip(label)) ctx.unsetReads.set(t.qname, await guard.run(label, () => readEither(ctx, t, 'unset')));
+        if (!t.rows) continue;
+        const stopped = guard.skip(label);
+        ctx.unsetReads.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
       }
     }
     await runPhase(ctx, 'anonymous');
@@ -206,8 +210,9 @@ function seededTables(model: SchemaModel, tables: Table[], worlds: { a: SeededWo
  * inside a transaction that is rolled back, and each table's anonymous read is taken there.
  * A table that cannot be seeded without the identity in effect gets the reason instead.
  */
-async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[], guard: ProbeGuard, signal?: AbortSignal): Promise<Map<string, Probe | string>> {
+async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[], guard: ProbeGuard, signal?: AbortSignal): Promise<{ reads: Map<string, Probe | string>; controls: Map<string, Probe> }> {
   const out = new Map<string, Probe | string>();
+  const controls = new Map<string, Probe>();
   const { db, model, identity, principals, targetRole } = base;
   const synth = new RowSynth(db, model, { tenancyColumn: null, overrides: base.synth.overridesUsed });
   await db.query('BEGIN');
@@ -227,11 +232,19 @@ async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[
         out.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
       }
     }
+    // The controls come after every "never set" read (setting the identity keeps it defined),
+    // still inside this transaction, so they read the same throwaway rows.
+    for (const t of seededTables(model, tables, worlds)) {
+      if (!t.rows || typeof out.get(t.qname) !== 'object') continue;
+      const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
+      if (guard.skip(label)) continue;
+      controls.set(t.qname, await guard.run(label, () => control(ctx, t)));
+    }
   } finally {
     synth.inTransaction = false;
     await db.query('ROLLBACK');
   }
-  return out;
+  return { reads: out, controls };
 }
 
 function unseeded(table: Table): SeededTable {

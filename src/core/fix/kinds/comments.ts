@@ -30,7 +30,11 @@ export const fixComments: KindFixer = (ctx) => {
   const have = commented(ctx, 'dump');
   for (const [k, e] of want) {
     const existing = ctx.created.has(k) ? null : (have.get(k)?.comment ?? null);
-    if (e.comment === existing) continue;
+    if (e.comment === existing) {
+      // Re-created from the canonical definition: the dump's own comment went with the drop.
+      if (ctx.created.has(k) && (have.get(k)?.comment ?? null) !== null) for (const id of ctx.ids(`comment_mismatch:${e.objectType}:${e.object}`)) ctx.claimed.add(id);
+      continue;
+    }
     if (e.comment === null && !have.has(k)) continue;
     ctx.emit({
       sql: `COMMENT ON ${e.target} IS ${e.comment === null ? 'NULL' : literal(e.comment)};`, phase: 'comment', object: e.object,

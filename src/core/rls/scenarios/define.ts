@@ -102,7 +102,9 @@ export function anonymousScenario<const Id extends string>(id: Id, state: 'unset
       if (typeof taken === 'string') return result(t, id, 'inconclusive', taken, [], 'anonymous', null);
       if (state === 'unset' && ctx.unsetReads && !taken) return result(t, id, 'inconclusive', 'no read with the identity never set could be taken for this table', [], 'anonymous', null);
       const p = taken ?? await readEither(ctx, t, state);
-      const ctl = await control(ctx.main ?? ctx, t);
+      const own = state === 'unset' ? (ctx.main ?? ctx).unsetControls : undefined;
+      if (own && !own.has(t.qname)) return result(t, id, 'inconclusive', 'no positive control could be taken on the rows the identity-never-set read saw', p.sql, 'anonymous', null);
+      const ctl = own?.get(t.qname) ?? await control(ctx.main ?? ctx, t);
       return judgeAnonymous(t, id, p, ctl, state);
     },
   });
