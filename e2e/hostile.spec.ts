@@ -3,6 +3,7 @@
  * watchdog and named; Cancel terminates the engine at once; a dump whose check the page did not
  * survive is restored as "stopped at line N last time" and never re-run by itself.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { shot, verdict } from './helpers';
 
@@ -83,4 +84,19 @@ test('reload during a hanging check does not hang: the dump waits for "Run again
   await alert.getByRole('button', { name: 'Run again' }).click();
   await page.getByRole('tab', { name: /hang\.sql/ }).click();
   await expect(verdict(page)).toContainText('INCOMPLETE — hang.sql', { timeout: 90_000 });
+});
+
+test('a policy that never returns is stopped during the RLS probes; the rest of the suite runs', async ({ page }) => {
+  const dump = readFileSync(new URL('../fixtures/hostile_probes/policy_loop/dump.sql', import.meta.url), 'utf8');
+  await setBudget(page, 2);
+  await paste(page, 'policy_loop.sql', dump);
+  await page.goto('./#/compliance');
+  // A verdict arrives (no hang), and the stopped probe is named with its table.
+  await expect(verdict(page)).toContainText('exit code', { timeout: 180_000 });
+  await expect(page.getByText(/RLS probe public\.dead_events/).first()).toBeVisible();
+  await shot(page, 'hostile-probe-stopped');
+  // Other tables were still probed: the RLS view has passed cells beside the stopped one.
+  await page.goto('./#/rls');
+  await expect(page.getByText(/\d+ passed/).first()).toBeVisible();
+  await shot(page, 'hostile-probe-rls');
 });
