@@ -209,6 +209,9 @@ test('the onboarding tour is offered once, opens and navigates', async ({ page }
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'No thanks' }).click();
   await expect(offer).toBeHidden();
+  // Reload only after the first verdict: a reload during a check leaves that dump "stopped last
+  // time" by design (issue 11), waiting for Run again.
+  await expectVerdict(page, 'legacy_head.sql', 'FAIL');
   await page.reload();
   await expectVerdict(page, 'legacy_head.sql', 'FAIL');
   await expect(offer).toBeHidden();
