@@ -122,8 +122,17 @@ function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivit
 }
 
 /** Parse the overlay, or the generic default when there is none. Throws InputError with its location. */
-export function specOf(input: CheckInput): Spec {
+export function specOf(input: Pick<CheckInput, 'spec'>): Spec {
   return input.spec ? parseSpec(input.spec.yaml, input.spec.name) : defaultSpec();
+}
+
+/**
+ * Whether the check queries the canonical's database after reading its model: only the RLS
+ * oracle does (behaviour checks on, and no tenancy in the overlay — see runBehaviour), so an
+ * adapter may close that database early otherwise.
+ */
+export function queriesCanonicalDb(input: Pick<CheckInput, 'spec' | 'behaviour'>): boolean {
+  return (input.behaviour ?? true) && !specOf(input).tenancy;
 }
 
 export async function runCheck(input: CheckInput, env: EngineEnv, options: { canonical?: PreparedCanonical } = {}): Promise<CheckResult> {

@@ -14,11 +14,10 @@ import { initdbDataDir, startPglite, wrapPglite } from '../pglite';
 import { isSupportedExtension } from '../pglite-extensions';
 import { lazyDb } from '../browser/prebuilt-canonical';
 import { InputError } from '../../core/errors';
-import { parseSpec } from '../../core/spec/parse';
 import type { Db, DbFactory } from '../../core/db';
 import { guardDb, guardFactory } from '../guard-db';
 import type { Activity } from '../../core/guard/types';
-import { prepareCanonical, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
+import { prepareCanonical, queriesCanonicalDb, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
 import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
 
 const send = (m: FromEngine) => process.send!(m);
@@ -86,14 +85,6 @@ function fromSnapshot(snap: CanonicalSnapshot | null, name: string, sha256: stri
   };
 }
 
-/**
- * Whether the check queries the canonical database after reading its model: only the RLS oracle
- * does (behaviour on, no tenancy in the overlay: the canonical's behaviour is the expected one).
- */
-function usesCanonicalDb(job: EngineJob): boolean {
-  return (job.behaviour ?? true) && !(job.spec && parseSpec(job.spec.yaml, job.spec.name).tenancy);
-}
-
 async function run(job: EngineJob, bundled: Bundled): Promise<void> {
   const tpl = await template(job, bundled);
   let last: { pg: PGlite; names: readonly string[] } | null = null;
@@ -125,7 +116,7 @@ async function run(job: EngineJob, bundled: Bundled): Promise<void> {
           // Only the model is needed from here on (unless the RLS oracle asks the canonical): its
           // database goes before the dump's starts, so one PGlite instance (~250 MB) is alive at
           // a time, not two. Should anything still ask, it starts again from the snapshot.
-          if (!usesCanonicalDb(job)) {
+          if (!queriesCanonicalDb(job)) {
             await prepared.db.close();
             prepared = { ...prepared, db: snapshotDb(snapshot) };
           }

@@ -22,6 +22,8 @@ export interface ProbeGuard {
   skip(label: ProbeLabel): string | null;
   /** Runs `fn` as one watched activity (the budget starts now, ends when it settles). */
   run<T>(label: ProbeLabel, fn: () => Promise<T>): Promise<T>;
+  /** `run`, unless `skip` says why not: then what `stopped(why)` returns (or throws) stands in. */
+  attempt<T, S>(label: ProbeLabel, fn: () => Promise<T>, stopped: (why: string) => S): Promise<T | S>;
 }
 
 /** What the pipeline passes down: the watchdog's heartbeat and the stops of earlier attempts. */
@@ -36,7 +38,7 @@ export interface ProbeWatch {
  */
 export function probeGuard(source: string, watch: ProbeWatch = {}, input?: string): ProbeGuard {
   const mine = (watch.stops ?? []).filter((s) => s.probe && s.source === source && s.input === input);
-  return {
+  const guard: ProbeGuard = {
     skip(label) {
       const own = mine.find((s) => sameLabel(s.probe!, label));
       if (own) return own.message;
@@ -55,7 +57,12 @@ export function probeGuard(source: string, watch: ProbeWatch = {}, input?: strin
         watch.onActivity(null);
       }
     },
+    async attempt(label, fn, stopped) {
+      const why = guard.skip(label);
+      return why === null ? guard.run(label, fn) : stopped(why);
+    },
   };
+  return guard;
 }
 
 /** No watchdog (tests, direct calls): every probe runs, nothing is announced. */

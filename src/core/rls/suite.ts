@@ -143,14 +143,11 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
         for (const s of active.filter((x) => x.phase === phase)) {
           opts.signal?.throwIfAborted();
           const label = { suite: 'rls' as const, table: t.qname, scenario: s.id };
-          const stopped = guard.skip(label);
           if (s.needsRows && !t.rows) {
             const e = t.seedError!;
             tests.push(result(t, s.id, 'inconclusive', `could not seed rows for both principals: ${e.message}`, e.sql ? [e.sql] : [], 'superuser', null));
-          } else if (stopped) {
-            tests.push(result(t, s.id, 'inconclusive', stopped, [], 'superuser', null));
           } else {
-            const r = await guard.run(label, () => s.run(c, t));
+            const r = await guard.attempt(label, () => s.run(c, t), (why) => result(t, s.id, 'inconclusive', why, [], 'superuser', null));
             if (r) tests.push(r);
           }
           opts.onProgress?.(++done, total);
@@ -166,8 +163,7 @@ export async function runSide(db: Db, model: SchemaModel, tenancy: Tenancy | nul
       for (const t of seeded) {
         const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
         if (!t.rows) continue;
-        const stopped = guard.skip(label);
-        ctx.unsetReads.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
+        ctx.unsetReads.set(t.qname, await guard.attempt(label, () => readEither(ctx, t, 'unset'), (why) => why));
       }
     }
     await runPhase(ctx, 'anonymous');
@@ -223,22 +219,22 @@ async function readUnsetFirst(base: Omit<SuiteContext, 'worlds'>, tables: Table[
       b: await seedWorld(db, synth, identity, principals.b, tables, targetRole, { asPrincipal: false, signal, guard }),
     };
     const ctx: SuiteContext = { ...base, synth, worlds, nested: true, controls: new Map() };
-    for (const t of seededTables(model, tables, worlds)) {
+    const seeded = seededTables(model, tables, worlds);
+    for (const t of seeded) {
       signal?.throwIfAborted();
       if (!t.rows) out.set(t.qname, `the identity could not be observed as never set: seeding this table needs the principal\u2019s identity in effect (${t.seedError?.message ?? 'no row'}), and once set in a session it stays defined`);
       else {
         const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
-        const stopped = guard.skip(label);
-        out.set(t.qname, stopped ?? await guard.run(label, () => readEither(ctx, t, 'unset')));
+        out.set(t.qname, await guard.attempt(label, () => readEither(ctx, t, 'unset'), (why) => why));
       }
     }
     // The controls come after every "never set" read (setting the identity keeps it defined),
     // still inside this transaction, so they read the same throwaway rows.
-    for (const t of seededTables(model, tables, worlds)) {
+    for (const t of seeded) {
       if (!t.rows || typeof out.get(t.qname) !== 'object') continue;
       const label = { suite: 'rls' as const, table: t.qname, scenario: 'unset_guc_denied' };
-      if (guard.skip(label)) continue;
-      controls.set(t.qname, await guard.run(label, () => control(ctx, t)));
+      const ctl = await guard.attempt(label, () => control(ctx, t), () => null);
+      if (ctl) controls.set(t.qname, ctl);
     }
   } finally {
     synth.inTransaction = false;

@@ -64,9 +64,7 @@ export async function seedWorld(
   // seeding of that table only (the table then has no row, and its scenarios say why).
   const seed = async <T>(table: string, insert: () => Promise<T>): Promise<T> => {
     const label = { suite: 'rls' as const, table, scenario: 'seed' };
-    const stopped = guard.skip(label);
-    if (stopped) throw new SynthError(stopped, '');
-    return guard.run(label, insert);
+    return guard.attempt(label, insert, (why): never => { throw new SynthError(why, ''); });
   };
   const reads = opts.readsIdentity ?? (() => false);
   // Acting as the principal, a value-identity column whose default reads the identity is left to it.

@@ -49,10 +49,8 @@ export async function runSmokeTests(db: Db, model: SchemaModel, tests: SmokeTest
       for (const test of selected) {
         opts.signal?.throwIfAborted();
         const label = { suite: 'smoke' as const, table: null, scenario: test.id };
-        const stopped = guard.skip(label);
-        results.push(stopped
-          ? { id: test.id, phase: test.phase, title: test.title, outcome: 'inconclusive', passed: false, detail: stopped, sql: '', requires: test.requires }
-          : await guard.run(label, () => runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test)));
+        results.push(await guard.attempt(label, () => runOne({ db: scratch, model, tenancy, roles, tenants, synth }, test),
+          (why): SmokeResult => ({ id: test.id, phase: test.phase, title: test.title, outcome: 'inconclusive', passed: false, detail: why, sql: '', requires: test.requires })));
       }
     } finally {
       await scratch.close();
