@@ -62,6 +62,7 @@ export async function boot(app: AppState): Promise<void> {
   if (isShareFragment(location.hash)) await app.share.open(app, location.hash);
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) void app.share.open(app, location.hash); });
   app.ready = true;
+  performance.mark('skeldir:inputs-ready');
 }
 
 /** "Reset to defaults": forget the saved session and start over from the bundled inputs. */

@@ -23,8 +23,13 @@ import { preparedFromPrebuilt } from './prebuilt-canonical';
 import type { CheckRequest, FixRequest, FromWorker, SqlQueryRequest, ToWorker } from './protocol';
 import { lintFiles, reversibility } from './migrations';
 import { smokeForOverlay } from './smoke-choice';
+import { bootMarks, mark } from './boot-marks';
+import { pgliteWasmMemory } from '../pglite';
 
 declare const self: DedicatedWorkerGlobalScope;
+mark('worker_start');
+/** The start-up profile, sent with results (the bench's breakdown of the first verdict). */
+const profile = () => ({ marks: { ...bootMarks }, wasm: pgliteWasmMemory() });
 
 const TOOL_VERSION = (import.meta.env.VITE_TOOL_VERSION as string | undefined) ?? '0.1.0';
 const ROW_CAP = 1000;
@@ -91,6 +96,7 @@ async function canonicalFor(req: CheckRequest, env: Parameters<typeof prepareCan
 }
 
 async function check(req: CheckRequest, controller: AbortController): Promise<void> {
+  mark('check_received');
   const { signal } = controller;
   let cancelled = false;
   try {
@@ -111,7 +117,7 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
             post({ type: 'progress', id: req.id, dump: dump.key, stage, done, total }),
           // The structural verdict first; RLS and smoke cells follow in the result.
           onStructural: ({ report }: { report: Report }) =>
-            post({ type: 'structural', id: req.id, dump: dump.key, report, ms: performance.now() - t0 }),
+            post({ type: 'structural', id: req.id, dump: dump.key, report, ms: performance.now() - t0, profile: profile() }),
         };
         const input: CheckInput = {
           canonical: { name: req.canonical.name, sql: req.canonical.text },
@@ -137,7 +143,7 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
         checked.set(dump.key, { input, report: result.report, dumpModel: result.dumpModel });
         post({
           type: 'result', id: req.id, dump: dump.key, report: result.report,
-          canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, spec, ms: performance.now() - t0,
+          canonicalModel: result.canonicalModel, dumpModel: result.dumpModel, phases, spec, ms: performance.now() - t0, profile: profile(),
         });
       } catch (err) {
         if (signal.aborted) break;
@@ -149,6 +155,9 @@ async function check(req: CheckRequest, controller: AbortController): Promise<vo
   } finally {
     cancelled = signal.aborted;
     post({ type: 'done', id: req.id, cancelled });
+    // The next dump the user opens gets a database already started (the check took the spare):
+    // started now, while the page is idle, instead of on "Open dump".
+    if (!cancelled) factory.warm();
   }
 }
 

@@ -120,6 +120,14 @@ export interface ProgressMessage {
   total?: number;
 }
 
+/** The worker's start-up profile (boot-marks.ts) and its PGlite WASM memory now: the bench's breakdown. */
+export interface WorkerProfile {
+  /** Step → ms since the epoch. */
+  marks: Record<string, number>;
+  /** WASM linear memory of the PGlite instances open in the worker. */
+  wasm: { instances: number; bytes: number };
+}
+
 export interface ResultMessage {
   type: 'result';
   id: number;
@@ -135,6 +143,7 @@ export interface ResultMessage {
    */
   spec: Spec | null;
   ms: number;
+  profile?: WorkerProfile;
 }
 
 /**
@@ -148,6 +157,7 @@ export interface StructuralMessage {
   report: Report;
   /** Milliseconds from the start of this dump's check. */
   ms: number;
+  profile?: WorkerProfile;
 }
 
 export interface ErrorMessage {
