@@ -12,7 +12,7 @@
  * dies during it, the next page shows "stopped at line N last time — run again?" for that dump
  * and never re-runs it by itself.
  */
-import type { CheckRequest, FixResultMessage, FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { CheckRequest, FixResultMessage, FromWorker, WorkerProfile, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import { supervise, type EngineAttempt } from '../../core/guard/supervise';
 import type { Activity, Stop } from '../../core/guard/types';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../core/load/input';
@@ -20,6 +20,7 @@ import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
 import { readJson, writeJson } from '../lib/local';
+import { getCachedVerdict, putCachedVerdict, verdictKey } from '../lib/verdict-cache';
 import type { Sources } from './sources.svelte';
 
 export interface RunError {
@@ -46,6 +47,12 @@ export interface DumpOutcome {
   structural?: Report | null;
   /** `interrupted`: the line the check was at when the page went away (null: before any statement). */
   stoppedAt?: number | null;
+  /**
+   * Set while `report` is a result kept from an earlier page for identical inputs (warm revisit,
+   * lib/verdict-cache.ts): the ISO time it was computed. This page's own check is running and
+   * replaces it; cleared when it does.
+   */
+  cachedAt?: string | null;
 }
 
 export interface Progress {
@@ -83,6 +90,12 @@ function signature(sources: Sources, sql: string, settings: EngineSettings): str
   return JSON.stringify([sources.canonical.name, sources.canonical.text, sources.spec?.text ?? null, sources.seeds?.text ?? null, sources.phase, settings.withData, sql]);
 }
 
+/** The worker's start-up marks on this page's timeline (ms since navigation start), for the bench. */
+function pageRelative(p: WorkerProfile | undefined) {
+  if (!p) return null;
+  return { marks: Object.fromEntries(Object.entries(p.marks).map(([k, v]) => [k, Math.round(v - performance.timeOrigin)])), wasm: p.wasm };
+}
+
 function newEngineWorker(): Worker {
   return new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 }
@@ -117,6 +130,10 @@ export class Engine {
   #signatures = new Map<string, string>();
   #cancel: AbortController | null = null;
   #fixes = new Map<number, (r: FixResultMessage) => void>();
+  /** Dump key → the verdict-cache key of the inputs it is being checked with, and the run. */
+  #cacheKeys = new Map<string, { run: number; key: Promise<string> }>();
+  /** Only the page's first check may show kept results (a warm revisit); later ones always wait for their run. */
+  #firstCheck = true;
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
   canonicalModel = $state.raw<SchemaModel | null>(null);
@@ -254,6 +271,8 @@ export class Engine {
     this.progress = todo.length ? { dump: null, stage: 'start' } : null;
     if (todo.length === 0) return;
     for (const d of todo) this.#signatures.set(d.key, signature(sources, d.sql, this.settings));
+    if (this.#firstCheck) performance.mark('skeldir:check-posted');
+    this.#keepCacheKeys(id, sources, todo);
     const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
       canonical: { name: sources.canonical.name, text: sources.canonical.text },
@@ -284,6 +303,34 @@ export class Engine {
       if (!this.#cancel?.signal.aborted) this.runError = { message: `The engine stopped: ${(err as Error)?.message ?? String(err)}`, location: null };
       this.#finish(id);
     });
+  }
+
+  /**
+   * Warm revisit: the page's first check shows, for each dump without a report yet, the result an
+   * earlier page computed for identical inputs (labelled with its time) until this run's own
+   * result replaces it. Every check remembers its inputs' key so its result is kept.
+   */
+  #keepCacheKeys(id: number, sources: Sources, todo: Sources['dumps']) {
+    const show = this.#firstCheck;
+    this.#firstCheck = false;
+    const shared = [sources.canonical.name, sources.canonical.text, sources.spec?.name ?? null, sources.spec?.text ?? null,
+      sources.seeds?.name ?? null, sources.seeds?.text ?? null, sources.phase, this.settings.withData, this.settings.budgetSeconds];
+    for (const d of todo) {
+      const key = verdictKey([...shared, d.name, d.sql]);
+      this.#cacheKeys.set(d.key, { run: id, key });
+      if (!show) continue;
+      void key.then(getCachedVerdict).then((kept) => {
+        const o = this.outcomes[d.key];
+        // Only while this run is still the latest and has nothing of its own to show.
+        if (!kept || id !== this.#run || !o || o.report || o.structural || (o.status !== 'queued' && o.status !== 'running')) return;
+        this.#patch(d.key, { report: kept.report, dumpModel: kept.dumpModel, cachedAt: kept.at });
+        if (!this.canonicalModel) {
+          this.canonicalModel = kept.canonicalModel;
+          this.phases = kept.phases;
+          this.spec = kept.spec;
+        }
+      });
+    }
   }
 
   /** "Run again" for a dump the last page did not survive checking. */
@@ -437,18 +484,25 @@ export class Engine {
         this.#patch(m.dump, { structural: m.report });
         if (this.firstStructuralAt === null) {
           this.firstStructuralAt = performance.now();
-          performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms } });
+          performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
         }
         break;
       case 'result':
         this.canonicalModel = m.canonicalModel;
         this.phases = m.phases;
         this.spec = m.spec;
-        this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms });
+        this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms, cachedAt: null });
+        {
+          const kept = this.#cacheKeys.get(m.dump);
+          if (kept?.run === m.id) {
+            const value = { at: new Date().toISOString(), report: m.report, dumpModel: m.dumpModel, canonicalModel: m.canonicalModel, phases: m.phases, spec: m.spec };
+            void kept.key.then((key) => putCachedVerdict(key, value));
+          }
+        }
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
-          performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms } });
+          performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
         }
         break;
       case 'error': {
