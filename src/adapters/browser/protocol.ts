@@ -66,6 +66,11 @@ export interface SqlQueryRequest {
 /** Start PostgreSQL now (fetch the data directory, compile the WASM) while the page restores its session. */
 export interface WarmRequest {
   type: 'warm';
+  /**
+   * The page will most likely check the bundled default sample first (no saved session, no share
+   * link): start its database prepared at build time instead of an empty one.
+   */
+  sample?: boolean;
 }
 
 /** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */

@@ -21,6 +21,9 @@ import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
 import { readJson, writeJson } from '../lib/local';
 import { getCachedVerdict, putCachedVerdict, verdictKey } from '../lib/verdict-cache';
+import { idbGet } from '../lib/idb';
+import { isShareFragment } from '../share/codec';
+import { SESSION_KEY } from './session.svelte';
 import type { Sources } from './sources.svelte';
 
 export interface RunError {
@@ -115,8 +118,20 @@ export function startEngineWorker(): void {
   const started = { worker, said: [] as FromWorker[], failed: null as string | null };
   worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
   worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
-  worker.postMessage({ type: 'warm' } satisfies ToWorker);
+  // The worker fetches and compiles PostgreSQL meanwhile; which database to start ahead depends
+  // on whether this page will restore a session (or open a share link) or show the bundled sample.
+  void firstVisit().then((sample) => worker.postMessage({ type: 'warm', sample } satisfies ToWorker));
   early = started;
+}
+
+/** No saved session and no share link: the first check will be the bundled default sample's. */
+async function firstVisit(): Promise<boolean> {
+  if (isShareFragment(location.hash)) return false;
+  try {
+    return (await idbGet(SESSION_KEY)) === undefined;
+  } catch {
+    return true; // no IndexedDB: nothing can be restored
+  }
 }
 
 export class Engine {
@@ -343,7 +358,10 @@ export class Engine {
 
   /** Starts the worker and PostgreSQL early, while the session is still being restored. */
   warm() {
-    this.#post({ type: 'warm' });
+    // The worker started before the UI (startEngineWorker) was told what to start ahead already.
+    const adopting = early !== null && this.#worker === null;
+    this.#ensure();
+    if (!adopting) this.#post({ type: 'warm' });
   }
 
   /**
