@@ -143,7 +143,8 @@ function breakdown(pageMarks, detail, structuralMs, verdictMs) {
     data_dir_unpacked: w.data_dir_unpacked,
     pglite_fs_bundle_fetched: w.fs_bundle_fetched,
     pglite_wasm_compiled: w.wasm_compiled,
-    first_database_started: w.spare_started,
+    // The first database: the default sample's, prepared at build time, or an empty spare.
+    first_database_started: w.sample_started ?? w.spare_started,
     inputs_ready: pageMarks['inputs-ready'],
     check_posted: pageMarks['check-posted'],
     check_received: w.check_received,
@@ -154,6 +155,7 @@ function breakdown(pageMarks, detail, structuralMs, verdictMs) {
   return {
     at: Object.fromEntries(Object.entries(at).filter(([, v]) => typeof v === 'number')),
     stages,
+    prepared_sample_used: t.load_dump_prepared === 1,
     worker_check_ms: detail ? Math.round(detail.worker_ms) : null,
     pglite_wasm_mb: detail?.worker?.wasm ? Math.round(detail.worker.wasm.bytes / 1048576) : null,
     pglite_instances: detail?.worker?.wasm?.instances ?? null,
@@ -197,16 +199,19 @@ async function warmRevisit(browser, base) {
     await timeTo(first, FRESH);
     // The service worker has precached the build, and the verdict is in IndexedDB.
     await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await first.waitForFunction(() => new Promise((resolve) => {
+    const keptCount = () => first.evaluate(() => new Promise((resolve) => {
       const req = indexedDB.open('skeldir-schema-explorer');
       req.onsuccess = () => {
         const db = req.result;
         const get = db.transaction('session').objectStore('session').get('verdict-index');
-        get.onsuccess = () => { resolve(Array.isArray(get.result) && get.result.length > 0); db.close(); };
-        get.onerror = () => { resolve(false); db.close(); };
+        get.onsuccess = () => { resolve(Array.isArray(get.result) ? get.result.length : 0); db.close(); };
+        get.onerror = () => { resolve(0); db.close(); };
       };
-      req.onerror = () => resolve(false);
-    }), null, { timeout: 30_000, polling: 200 }).catch(() => console.log('warm revisit: no verdict was kept in IndexedDB'));
+      req.onerror = () => resolve(0);
+    }));
+    const until = Date.now() + 15_000;
+    while ((await keptCount()) === 0 && Date.now() < until) await first.waitForTimeout(200);
+    if ((await keptCount()) === 0) console.log('warm revisit: no verdict was kept in IndexedDB');
     await first.close();
     const page = await context.newPage();
     let fromSw = 0;
@@ -313,7 +318,8 @@ export async function run() {
   const bd = result.breakdown_median;
   console.log(`cold first visit, where the time goes (median of ${RUNS}; ms from navigation start when each step ended): ` +
     Object.entries(bd.at).map(([k, v]) => `${k} ${v}`).join(', '));
-  console.log(`  engine stages in the worker (ms): ${Object.entries(bd.stages).map(([k, v]) => `${k} ${v}`).join(', ')}; check in the worker ${bd.worker_check_ms}`);
+  console.log(`  engine stages in the worker (ms): ${Object.entries(bd.stages).map(([k, v]) => `${k} ${v}`).join(', ')}; check in the worker ${bd.worker_check_ms}; ` +
+    `sample database prepared at build used: ${runs.map((r) => r.breakdown.prepared_sample_used).join(', ')}`);
   console.log(`  memory at the verdict: PGlite WASM ${bd.pglite_wasm_mb ?? 'n/a'} MB in ${bd.pglite_instances ?? 'n/a'} instance(s); page JS heap ${result.page_js_heap_mb} MB; tab renderer peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB`);
   if (result.warm_revisit) {
     const r = result.warm_revisit;

@@ -3,8 +3,6 @@
  * the sample dumps.
  * Loaded lazily (each file its own chunk) so the first JS the page needs stays small.
  */
-import { sampleLabel } from '../adapters/browser/default-sample';
-
 export interface BundledFile {
   name: string;
   text: string;
@@ -37,5 +35,5 @@ export const bundledSampleNames: string[] = Object.keys(samples).map(baseName).s
 
 export async function loadBundledSample(name: string): Promise<BundledFile | null> {
   const entry = Object.entries(samples).find(([p]) => baseName(p) === name);
-  return entry ? { name: sampleLabel(name), text: (await entry[1]()) as string } : null;
+  return entry ? { name: `schema/samples/${name}`, text: (await entry[1]()) as string } : null;
 }

@@ -14,8 +14,8 @@ import { runCheck, sha256Hex, type EngineEnv, type PreloadedDump } from '../../s
 import type { Report } from '../../src/core/report/types';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const NAME = 'schema/samples/legacy_head.sql';
-const dump = { name: NAME, sql: read(NAME) };
+const NAME = 'legacy_head.sql';
+const dump = { name: NAME, sql: read(`schema/samples/${NAME}`) };
 const input = {
   canonical: { name: 'schema/canonical_schema.sql', sql: read('schema/canonical_schema.sql') },
   spec: { name: 'schema/canonical_schema.yaml', yaml: read('schema/canonical_schema.yaml') },

@@ -6,6 +6,3 @@
 export function defaultSampleName(names: readonly string[]): string | null {
   return names.find((n) => /legacy|drift|head/i.test(n)) ?? names[0] ?? null;
 }
-
-/** How the page names a bundled sample file (src/app/bundled.ts). */
-export const sampleLabel = (file: string) => `schema/samples/${file}`;

@@ -20,7 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
-import { defaultSampleName, sampleLabel } from '../default-sample';
+import { defaultSampleName } from '../default-sample';
 
 const VIRTUAL = 'virtual:skeldir-pgdata';
 const CANONICAL = 'virtual:skeldir-canonical';
@@ -85,7 +85,8 @@ export function pgdataPlugin(): Plugin {
           const { module } = await runnerImport<PrepareSampleModule>(join(root, 'src/adapters/browser/build/prepare-sample.ts'), {
             configFile: false, root, logLevel: 'warn',
           });
-          return module.buildPreparedSample(sampleLabel(file), readFileSync(path, 'utf8'));
+          // Named as a first visit names its dump: the file name (boot.ts).
+          return module.buildPreparedSample(file, readFileSync(path, 'utf8'));
         })();
         const { dataDir, meta } = await sample;
         const ref = this.emitFile({ type: 'asset', name: 'sample-pgdata.bin', source: dataDir });

@@ -13,7 +13,7 @@ import type { LoadSummary } from '../../../core/report/types';
 import { pgliteFactory } from '../../pglite';
 
 export interface PrebuiltSampleMeta {
-  /** The dump's name as the page names it, e.g. `schema/samples/legacy_head.sql`. */
+  /** The dump's name as a first visit names it (boot.ts), e.g. `legacy_head.sql`. */
   name: string;
   sha256: string;
   summary: LoadSummary;
