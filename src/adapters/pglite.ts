@@ -34,18 +34,21 @@ export function preloadPgliteArtifacts(a: PgliteArtifacts): void {
   artifacts = a;
 }
 
-/** Every PGlite started here and not closed yet (the bench reads their WASM memory). */
-const live = new Set<PGlite>();
+/** Every PGlite started here (weakly: this list never keeps one alive); the bench reads their WASM memory. */
+const live = new Set<WeakRef<PGlite>>();
 
 /** WASM linear memory of the PGlite instances open now (bytes), for the bench's memory report. */
 export function pgliteWasmMemory(): { instances: number; bytes: number } {
   let bytes = 0;
-  for (const pg of live) {
-    if (pg.closed) { live.delete(pg); continue; }
+  let instances = 0;
+  for (const ref of live) {
+    const pg = ref.deref();
+    if (!pg || pg.closed) { live.delete(ref); continue; }
+    instances++;
     // `mod` is PGlite's Emscripten module (protected): its heap is the instance's WASM memory.
     bytes += (pg as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.byteLength ?? 0;
   }
-  return { instances: live.size, bytes };
+  return { instances, bytes };
 }
 
 /** Starts PGlite from `data` (or runs initdb when none) with these extensions registered. */
@@ -58,7 +61,7 @@ export async function startPglite(data: DataDir | undefined, extensions: readonl
     extensions: (await loadExtensions(extensions)) as Extensions,
     startParams: [...PGLITE_START_PARAMS],
   });
-  live.add(pg);
+  live.add(new WeakRef(pg));
   return pg;
 }
 
@@ -111,7 +114,6 @@ export function wrapPglite(pg: PGliteLike, extensions: readonly string[] = []): 
     },
     async close() {
       await pg.close();
-      live.delete(pg as PGlite);
     },
   };
 }
