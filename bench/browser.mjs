@@ -159,6 +159,7 @@ function breakdown(pageMarks, detail, structuralMs, verdictMs) {
     worker_check_ms: detail ? Math.round(detail.worker_ms) : null,
     pglite_wasm_mb: detail?.worker?.wasm ? Math.round(detail.worker.wasm.bytes / 1048576) : null,
     pglite_instances: detail?.worker?.wasm?.instances ?? null,
+    checks_received: detail?.worker?.checks ?? null,
   };
 }
 
@@ -319,7 +320,7 @@ export async function run() {
   console.log(`cold first visit, where the time goes (median of ${RUNS}; ms from navigation start when each step ended): ` +
     Object.entries(bd.at).map(([k, v]) => `${k} ${v}`).join(', '));
   console.log(`  engine stages in the worker (ms): ${Object.entries(bd.stages).map(([k, v]) => `${k} ${v}`).join(', ')}; check in the worker ${bd.worker_check_ms}; ` +
-    `sample database prepared at build used: ${runs.map((r) => r.breakdown.prepared_sample_used).join(', ')}`);
+    `sample database prepared at build used: ${runs.map((r) => r.breakdown.prepared_sample_used).join(', ')}; check requests the worker got: ${runs.map((r) => r.breakdown.checks_received).join(', ')}`);
   console.log(`  memory at the verdict: PGlite WASM ${bd.pglite_wasm_mb ?? 'n/a'} MB in ${bd.pglite_instances ?? 'n/a'} instance(s); page JS heap ${result.page_js_heap_mb} MB; tab renderer peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB`);
   if (result.warm_revisit) {
     const r = result.warm_revisit;

@@ -30,7 +30,8 @@ import { pgliteWasmMemory } from '../pglite';
 declare const self: DedicatedWorkerGlobalScope;
 mark('worker_start');
 /** The start-up profile, sent with results (the bench's breakdown of the first verdict). */
-const profile = () => ({ marks: { ...bootMarks }, wasm: pgliteWasmMemory() });
+let checksReceived = 0;
+const profile = () => ({ marks: { ...bootMarks }, wasm: pgliteWasmMemory(), checks: checksReceived });
 
 const TOOL_VERSION = (import.meta.env.VITE_TOOL_VERSION as string | undefined) ?? '0.1.0';
 const ROW_CAP = 1000;
@@ -261,6 +262,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   switch (msg.type) {
     case 'check': {
+      checksReceived++;
       const previous = current;
       previous?.controller.abort();
       const controller = new AbortController();

@@ -131,6 +131,8 @@ export interface WorkerProfile {
   marks: Record<string, number>;
   /** WASM linear memory of the PGlite instances open in the worker. */
   wasm: { instances: number; bytes: number };
+  /** Check requests this worker has received so far (a first visit needs exactly one). */
+  checks: number;
 }
 
 export interface ResultMessage {

@@ -92,7 +92,7 @@ interface Pending {
 /** The worker's start-up marks on this page's timeline (ms since navigation start), for the bench. */
 function pageRelative(p: WorkerProfile | undefined) {
   if (!p) return null;
-  return { marks: Object.fromEntries(Object.entries(p.marks).map(([k, v]) => [k, Math.round(v - performance.timeOrigin)])), wasm: p.wasm };
+  return { marks: Object.fromEntries(Object.entries(p.marks).map(([k, v]) => [k, Math.round(v - performance.timeOrigin)])), wasm: p.wasm, checks: p.checks };
 }
 
 function newEngineWorker(): Worker {
