@@ -6,6 +6,7 @@
  * rarely creates two tables of the same name in different schemas).
  */
 import { as, bareName, rangeVarName, strings, typeNameOf, type AstNode } from './ast';
+import { transactionFacts, type TransactionFacts } from './transactions';
 import type { LintStatement } from './types';
 
 export interface ColumnFact {
@@ -83,6 +84,8 @@ export interface FileFacts {
   primaryKeys: Set<string>;
   /** Index of the first statement setting lock_timeout (SET, SET LOCAL or set_config), else null. */
   lockTimeoutAt: number | null;
+  /** Explicit transaction blocks (BEGIN … COMMIT) and the statements inside them. */
+  transactions: TransactionFacts;
 }
 
 /** True when `table` was created by this file before statement `index` (so no one else holds it). */
@@ -95,6 +98,7 @@ export function gatherFacts(statements: LintStatement[]): FileFacts {
   const f: FileFacts = {
     created: new Map(), columns: [], indexes: [], foreignKeys: [], checks: [], tableComments: new Set(),
     rlsEnabled: new Set(), policies: new Set(), primaryKeys: new Set(), lockTimeoutAt: null,
+    transactions: transactionFacts(statements),
   };
   for (const s of statements) {
     const n = s.node;
