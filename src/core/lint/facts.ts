@@ -18,6 +18,8 @@ export interface ColumnFact {
   default: AstNode | null;
   /** Generated column expression (`GENERATED ALWAYS AS (…) STORED`). */
   generated: AstNode | null;
+  /** `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY`: filled from its sequence. */
+  identity: boolean;
   references: { table: string; columns: string[]; onDelete: string } | null;
   statement: LintStatement;
   /** Offset of the column definition in the statement text. */
@@ -173,6 +175,7 @@ function columnDef(f: FileFacts, s: LintStatement, table: string, col: AstNode, 
     primaryKey,
     default: cons.find((x) => x.contype === 'CONSTR_DEFAULT')?.raw_expr ?? col.raw_default ?? null,
     generated: cons.find((x) => x.contype === 'CONSTR_GENERATED')?.raw_expr ?? null,
+    identity: cons.some((x) => x.contype === 'CONSTR_IDENTITY'),
     references: fk ? { table: bareName(rangeVarName(fk.pktable)), columns: strings(fk.pk_attrs), onDelete: fk.fk_del_action ?? 'a' } : null,
     statement: s, offset: s.offsetOf(col.location), added,
   };
