@@ -10,6 +10,8 @@ import type { LintStatement } from './types';
 export interface TransactionFacts {
   /** Per statement index: it runs inside an explicit transaction block. */
   inBlock: boolean[];
+  /** Per statement index: the index of the statement that opened its block, else null. */
+  block: (number | null)[];
   /** BEGIN / START TRANSACTION issued while a block is already open (ignored by PostgreSQL). */
   nestedBegins: LintStatement[];
   /** COMMIT / END / ROLLBACK / ABORT issued with no block open. */
@@ -22,7 +24,7 @@ const OPEN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
 const CLOSE = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
 
 export function transactionFacts(statements: LintStatement[]): TransactionFacts {
-  const t: TransactionFacts = { inBlock: [], nestedBegins: [], strayEnds: [], unclosed: null };
+  const t: TransactionFacts = { inBlock: [], block: [], nestedBegins: [], strayEnds: [], unclosed: null };
   let open: LintStatement | null = null;
   for (const s of statements) {
     const kind: string | undefined = s.node.TransactionStmt?.kind;
@@ -34,6 +36,7 @@ export function transactionFacts(statements: LintStatement[]): TransactionFacts 
       open = s.node.TransactionStmt.chain ? s : null;
     }
     t.inBlock[s.index] = open !== null && !kind;
+    t.block[s.index] = t.inBlock[s.index] && open ? open.index : null;
   }
   t.unclosed = open;
   return t;

@@ -1,15 +1,6 @@
-import { as, rangeVarName, strings } from '../ast';
-import type { AstNode } from '../ast';
+import { as, rangeVarName, strings, type AstNode } from '../ast';
+import { reindexConcurrently } from '../helpers';
 import type { LintRule, LintStatement, RuleReport } from '../types';
-
-/** `REINDEX (CONCURRENTLY)`, `REINDEX … CONCURRENTLY`; `(CONCURRENTLY false)` is a plain REINDEX. */
-export function reindexConcurrently(r: AstNode): boolean {
-  const p = (r.params ?? []).map((x: AstNode) => as(x, 'DefElem')).find((d: AstNode | null) => d?.defname === 'concurrently');
-  if (!p) return false;
-  if (!p.arg) return true;
-  const v = String(as(p.arg, 'String')?.sval ?? as(p.arg, 'Integer')?.ival ?? 0).toLowerCase();
-  return !['false', 'off', '0'].includes(v);
-}
 
 /** What a statement does CONCURRENTLY (PostgreSQL refuses each inside a transaction block), else null. */
 function concurrentWork(s: LintStatement): string | null {
