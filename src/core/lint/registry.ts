@@ -4,6 +4,7 @@
  */
 import { rule as banAddNotNullWithoutDefault } from './rules/ban_add_not_null_without_default';
 import { rule as banAlterDomainWithAddConstraint } from './rules/ban_alter_domain_with_add_constraint';
+import { rule as banCharField } from './rules/ban_char_field';
 import { rule as banColumnTypeChange } from './rules/ban_column_type_change';
 import { rule as banConcurrentIndexInTransaction } from './rules/ban_concurrent_index_in_transaction';
 import { rule as banCreateDomainWithConstraint } from './rules/ban_create_domain_with_constraint';
@@ -18,6 +19,10 @@ import { rule as banTruncateCascade } from './rules/ban_truncate_cascade';
 import { rule as banTypeNarrowing } from './rules/ban_type_narrowing';
 import { rule as banUncommittedTransaction } from './rules/ban_uncommitted_transaction';
 import { rule as banVolatileDefault } from './rules/ban_volatile_default';
+import { rule as preferBigintOverInt } from './rules/prefer_bigint_over_int';
+import { rule as preferBigintOverSmallint } from './rules/prefer_bigint_over_smallint';
+import { rule as preferIdentity } from './rules/prefer_identity';
+import { rule as preferTextField } from './rules/prefer_text_field';
 import { rule as preferTimestamptz } from './rules/prefer_timestamptz';
 import { rule as requireChannelValidation } from './rules/require_channel_validation';
 import { rule as requireConcurrentIndex } from './rules/require_concurrent_index';
@@ -60,6 +65,8 @@ export const RULES: readonly LintRule[] = [
   // Constraints and columns that lock or fail on a populated table; statements that lose more than they name (squawk).
   requireUniqueUsingIndex, banAddNotNullWithoutDefault, banAlterDomainWithAddConstraint, banCreateDomainWithConstraint,
   banTruncateCascade, banDropDatabase,
+  // Column types: char(n) and serial are mistakes; the prefer_* opinions are off unless the overlay turns them on (squawk).
+  banCharField, preferIdentity, preferTextField, preferBigintOverInt, preferBigintOverSmallint,
   // Emitted by the engine itself.
   syntaxError, requireWaiverReason,
 ];
