@@ -28,7 +28,7 @@ export const SQUAWK_MAP: Record<string, { rules: string[]; note?: string; na?: s
   prefer_bigint_over_smallint: { rules: ['prefer_bigint_over_smallint'] },
   prefer_identity: { rules: ['prefer_identity'] },
   prefer_repack: { rules: [], na: 'REPACK is PostgreSQL 19 (squawk runs the rule only for pg_version >= 19)' },
-  prefer_robust_stmts: { rules: [], note: 'not covered' },
+  prefer_robust_stmts: { rules: ['prefer_robust_stmts'], note: 'ours leaves alone sub-commands that are harmless to run twice (SET NOT NULL, ENABLE / DISABLE ROW LEVEL SECURITY, VALIDATE CONSTRAINT …), which squawk flags outside a transaction' },
   prefer_text_field: { rules: ['prefer_text_field'] },
   prefer_timestamptz: { rules: ['prefer_timestamptz'] },
   renaming_column: { rules: ['ban_rename_column'] },
