@@ -36,6 +36,8 @@ export type Command =
       /** JSON outputs of `lint` / `reversibility`, as gate evidence for phases with migration_checks. */
       lintReport?: string | null;
       reversibilityReport?: string | null;
+      /** Drift decisions file (the Drift view's "Download decisions"), applied as the browser does. */
+      decisions?: string | null;
     }
   | { kind: 'inventory'; spec: string | null; phase: string }
   /** Parsed by src/cli/fix.ts. */
@@ -46,7 +48,7 @@ export const USAGE = `Usage:
                        [--phase ID|all] [--format json|md|sarif|junit|gate-status] [--output FILE]
                        [--seeds YAML] [--no-behaviour] [--quiet]
                        [--statement-timeout SECONDS] [--max-input-size SIZE] [--with-data]
-                       [--lint-report JSON] [--reversibility-report JSON]
+                       [--lint-report JSON] [--reversibility-report JSON] [--decisions FILE]
   skeldir-schema inventory [--spec YAML] --phase ID
   skeldir-schema lint FILE… [--spec YAML | --no-spec] [--role up|down] [--format json|sarif|md] [--output FILE]
   skeldir-schema reversibility --base SQL (--up FILE --down FILE | --revision FILE.py)
@@ -65,6 +67,11 @@ load error at its line; the rest loads, and the verdict is INCOMPLETE (exit 3). 
 than --max-input-size (default ${DEFAULT_MAX_INPUT_BYTES / 1e6}MB; e.g. 2GB) are refused. COPY … FROM stdin data is
 not loaded unless --with-data (a schema check needs the tables, not their rows). ALTER SYSTEM,
 LOAD and pg_reload_conf() are skipped, COPY … PROGRAM and server-side files refused, with a note.
+
+--decisions FILE applies the drift decisions saved from the browser's Drift view ("Download
+decisions", YAML or JSON): a drift accepted with an ADR, or resolved with its resolution, no
+longer blocks; it stays in the report with the reason. Verdict, exit code and every format then
+match what the browser shows for the same inputs and decisions.
 
 With --canonical and no --spec, the comparison runs with no overlay (severities by what changed;
 no smoke tests, no seeds). An empty --canonical is an empty schema.
@@ -112,6 +119,7 @@ export function parseCommand(argv: string[]): Command {
         help: { type: 'boolean', short: 'h' },
         'lint-report': { type: 'string' },
         'reversibility-report': { type: 'string' },
+        decisions: { type: 'string' },
       },
     });
   } catch (err) {
@@ -122,7 +130,7 @@ export function parseCommand(argv: string[]): Command {
   if (v.spec !== undefined && v['no-spec']) fail('--spec and --no-spec exclude each other');
   if (sub === 'inventory') {
     if (!v.phase) fail('inventory needs --phase ID');
-    for (const k of ['dump', 'canonical', 'format', 'output', 'no-behaviour', 'no-spec', 'seeds', 'statement-timeout', 'max-input-size', 'with-data', 'lint-report', 'reversibility-report'] as const) if (v[k] !== undefined) fail(`--${k} does not apply to inventory`);
+    for (const k of ['dump', 'canonical', 'format', 'output', 'no-behaviour', 'no-spec', 'seeds', 'statement-timeout', 'max-input-size', 'with-data', 'lint-report', 'reversibility-report', 'decisions'] as const) if (v[k] !== undefined) fail(`--${k} does not apply to inventory`);
     return { kind: 'inventory', spec: v.spec ?? null, phase: v.phase };
   }
   if (!v.dump || v.dump.length === 0) fail('check needs --dump FILE');
@@ -136,6 +144,6 @@ export function parseCommand(argv: string[]): Command {
     statementTimeoutMs: Math.round(timeout * 1000), maxInputBytes: maxInput, withData: v['with-data'] ?? false,
     kind: 'check', dumps: v.dump, canonical: v.canonical ?? null, spec: v['no-spec'] ? false : (v.spec ?? null),
     phase: v.phase ?? 'all', format, output: v.output ?? null, behaviour: v['no-behaviour'] ? false : undefined, seeds: v.seeds ?? null, quiet: v.quiet ?? false,
-    lintReport: v['lint-report'] ?? null, reversibilityReport: v['reversibility-report'] ?? null,
+    lintReport: v['lint-report'] ?? null, reversibilityReport: v['reversibility-report'] ?? null, decisions: v.decisions ?? null,
   };
 }

@@ -25,6 +25,7 @@ import { reversibilityCommand } from './reversibility';
 import { bundledCanonical, bundledTemplate } from './template';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/load/input';
 import { readMigrationEvidence } from './migration-evidence';
+import { applyDecisions, readDecisions } from './decisions';
 
 export interface Io {
   stdout(text: string): void;
@@ -77,8 +78,10 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
   const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));
   const spec = specSource(cmd);
-  // Validate the overlay and the phase before any database work: bad input fails fast.
-  phaseScope(spec ? parseSpec(spec.yaml, spec.name) : defaultSpec(), cmd.phase);
+  // Validate the overlay, the phase and the decisions before any database work: bad input fails fast.
+  const parsedSpec = spec ? parseSpec(spec.yaml, spec.name) : defaultSpec();
+  phaseScope(parsedSpec, cmd.phase);
+  const decisions = cmd.decisions ? readDecisions(cmd.decisions) : null;
   const dumps = cmd.dumps.map((path) => readSql(path));
   const migrations = readMigrationEvidence(cmd.lintReport ?? null, cmd.reversibilityReport ?? null);
   // The bundled smoke tests and seeds belong to the bundled canonical + overlay; others bring none.
@@ -94,7 +97,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   }
   // The engine runs in a child process under the watchdog: a statement past the budget, or one
   // that crashes PGlite, is stopped and reported at its line, and the check goes on.
-  const reports = await checkSupervised(
+  const checked = await checkSupervised(
     { canonical, spec, dumps, phase: cmd.phase, smoke, seeds, behaviour: cmd.behaviour, withData: cmd.withData, toolVersion: packageVersion(), migrations },
     {
       budgetMs: cmd.statementTimeoutMs,
@@ -105,6 +108,12 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
       onStop: (stop) => io.stderr(`${stopWhere(stop)}: ${stop.batch ? `statements ${stop.line}–${stop.endLine} ran past the budget; running them one at a time` : stop.message}\n`),
     },
   );
+  // The reviewer's drift decisions, applied as the browser applies them (same verdict and exit code).
+  const reports = decisions ? applyDecisions(checked, parsedSpec, decisions, migrations) : checked;
+  if (decisions && !cmd.quiet) {
+    const waived = reports.reduce((n, r) => n + r.divergences.filter((d) => d.decision).length, 0);
+    io.stderr(`${displayPath(cmd.decisions!)}: ${Object.keys(decisions.decisions).length} decision(s); ${waived} drift(s) no longer blocking\n`);
+  }
   const codes: (ExitCode | 3)[] = reports.map((r) => r.exit_code);
   if (!cmd.quiet) {
     for (const r of reports) {

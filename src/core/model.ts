@@ -279,6 +279,13 @@ export interface Index {
   /** Name of the constraint this index implements (PK/UNIQUE/EXCLUDE), null for a plain index. */
   constraint: string | null;
   comment: string | null;
+  /**
+   * The partitioned index (`schema.name`) this index on a partition is attached to, null when it
+   * is attached to none. Optional: models saved before it was introspected read as unknown.
+   */
+  attachedTo?: string | null;
+  /** False for an invalid index, e.g. a partitioned index with a partition left unattached. */
+  valid?: boolean;
 }
 
 export type PolicyCommand = 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';

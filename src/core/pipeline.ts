@@ -24,6 +24,7 @@ import { assertOverlayMatchesCanonical } from './spec/against-canonical';
 import type { Spec } from './spec/types';
 import { phaseScope, type PhaseScope } from './gates/scope';
 import type { MigrationEvidence } from './gates/migrations';
+import { alignAccessWithCanonical } from './rls/canonical-denies';
 import { runRlsOracle } from './rls/oracle';
 import { runRlsSuite, type SideResult } from './rls/suite';
 import { parseSeedOverrides, type SeedOverrides } from './synth/overrides';
@@ -237,7 +238,7 @@ async function runBehaviour(a: BehaviourArgs): Promise<{ rls: RlsSection | null;
     const t0 = performance.now();
     const opts = { overrides, signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('rls', done, total) };
     rls = spec.tenancy
-      ? await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, { ...opts, guard: dumpGuard })
+      ? alignAccessWithCanonical(await runRlsSuite(scratchOf('rls'), a.dumpModel, spec.tenancy, { ...opts, guard: dumpGuard }), a.canonical.model)
       : await runRlsOracle(
         { db: a.canonical.db, model: a.canonical.model, cache: a.canonical.rlsCache, guard: probeGuard(a.canonical.name, env, CANONICAL_INPUT) },
         { db: scratchOf('rls'), model: a.dumpModel, guard: dumpGuard }, opts);

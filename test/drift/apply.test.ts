@@ -87,4 +87,16 @@ describe('drift decisions applied to a report', () => {
     expect(toJunit(r)).toContain('skipped message="not blocking by decision: SCHEMA-DRIFT-004 accepted with ADR-004"');
     expect(toGateStatus(r)).toContain('Not blocking by decision (Schema Drift Table):\n\n- SCHEMA-DRIFT-004 accepted with ADR-004');
   });
+
+  it('re-deciding the gates keeps the lint / reversibility evidence: a decision never waives a failed lint', () => {
+    const withLint = { ...spec(), phases: spec().phases.map((p) => (p.id === 'b0.3' ? { ...p, migrationChecks: ['lint' as const] } : p)) };
+    const lint = { lint: { files: ['up.sql'], errors: 2, warnings: 0, waived: 0 }, reversibility: null };
+    const accepted = { [BLOCK.id]: { ...emptyDecision(), status: 'accepted' as const, adr: 'ADR-004' } };
+    const r = applyDriftDecisions(report(), withLint, accepted, driftId, lint);
+    expect(r.phases['b0.3'].status).toBe('FAIL');
+    expect(r.phases['b0.3'].reason).toContain('DDL lint: 2 error findings in up.sql');
+    expect(r.exit_code).toBe(1);
+    // Without the evidence the same decision would pass b0.3: the evidence is what keeps it failing.
+    expect(applyDriftDecisions(report(), withLint, accepted, driftId).phases['b0.3'].status).not.toBe('FAIL');
+  });
 });

@@ -4,12 +4,14 @@
 import { getContext, setContext } from 'svelte';
 import type { Divergence } from '../../core/report/types';
 import { applyDriftDecisions } from '../../core/drift/apply';
-import { driftIdOf, provisionalRegistry, type DriftRegistry } from '../../core/drift/registry';
+import type { DecisionsFile } from '../../core/drift/decisions-file';
+import { driftIdOf, driftIdsOfReports, provisionalRegistry, type DriftRegistry } from '../../core/drift/registry';
 import type { DriftDecision } from '../../core/drift/table';
 import { defaultSpec } from '../../core/spec/defaults';
 import { dumpLabels } from '../shell/dump-label';
 import { DriftState } from './drift.svelte';
 import { Engine, type DumpOutcome } from './engine.svelte';
+import { checkInputs, freshness, type Freshness } from './freshness';
 import { Router } from './router.svelte';
 import { SessionStore } from './session.svelte';
 import { Sources } from './sources.svelte';
@@ -39,15 +41,7 @@ export class AppState {
    * Divergence ids of the dumps checked now: `clean` loads (every statement ran) and `broken`
    * ones (failed statements). A dump whose check failed has no report and adds none.
    */
-  driftIds = $derived.by(() => {
-    const clean: string[] = [];
-    const broken: string[] = [];
-    for (const o of Object.values(this.engine.outcomes)) {
-      if (!o.report || o.status === 'error') continue;
-      (o.report.load.dump.errors.length ? broken : clean).push(...o.report.divergences.map((d) => d.id));
-    }
-    return { clean, broken };
-  });
+  driftIds = $derived(driftIdsOfReports(Object.values(this.engine.outcomes).flatMap((o) => (o.report && o.status !== 'error' ? [o.report] : []))));
   /** SCHEMA-DRIFT numbers as shown: pinned ones plus provisional ones independent of load order (core/drift/registry). */
   driftRegistry = $derived<DriftRegistry>(provisionalRegistry(this.drift.registry, this.driftIds.clean, this.driftIds.broken));
   driftIdOf = (divergenceId: string): string | null => driftIdOf(this.driftRegistry, divergenceId);
@@ -70,6 +64,16 @@ export class AppState {
   current = $derived<DumpOutcome | null>(
     (this.sources.active && this.outcomes[this.sources.active.key]) || null,
   );
+  /**
+   * Whether the current outcome's report is of the inputs on screen now (state/freshness.ts).
+   * The one place that decides it: the shell marks every view's result "stale — re-checking…"
+   * with what changed until the new result arrives (shell/StaleNote.svelte).
+   */
+  freshness = $derived.by<Freshness>(() => {
+    const dump = this.sources.active;
+    const o = dump ? this.engine.outcomes[dump.key] : null;
+    return freshness(o, dump ? this.engine.reportInputs[dump.key] : null, dump ? checkInputs(this.sources, dump.sql, this.engine.settings) : null);
+  });
   divergences = $derived<Divergence[]>(this.current?.report?.divergences ?? []);
   /** Dump key → label that tells same-named dumps apart (`dump.sql #2`). */
   labels = $derived<Record<string, string>>(dumpLabels(this.sources.dumps));
@@ -81,6 +85,16 @@ export class AppState {
   decide(divergenceId: string, patch: Partial<DriftDecision>) {
     this.drift.pin(this.driftIds.clean, [divergenceId]);
     this.drift.decide(divergenceId, patch);
+  }
+
+  /**
+   * A decisions file opened in the Drift view: its numbers first (decisions cite them), then the
+   * numbers shown now are kept, as a decision made here would keep them. Returns the clashes.
+   */
+  importDecisions(file: DecisionsFile): string[] {
+    const conflicts = this.drift.adopt(file);
+    this.drift.pin(this.driftIds.clean, Object.keys(file.decisions));
+    return conflicts;
   }
 
   /** An export writes the numbers into a file: keep them. */

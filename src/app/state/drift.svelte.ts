@@ -4,6 +4,7 @@
  * good (the team's, and those pinned by a decision or an export); the numbers shown for other
  * drifts are provisional (AppState.driftRegistry), so they never depend on load order.
  */
+import { adoptDriftIds, type DecisionsFile } from '../../core/drift/decisions-file';
 import { emptyRegistry, pinDrifts, reviveRegistry, type DriftRegistry } from '../../core/drift/registry';
 import { emptyDecision, type DriftDecision, type DriftDecisions } from '../../core/drift/table';
 import known from '../../../schema/drift_registry.json';
@@ -29,6 +30,17 @@ export class DriftState {
   decide(divergenceId: string, patch: Partial<DriftDecision>) {
     const prev = this.decisions[divergenceId] ?? emptyDecision();
     this.decisions = { ...this.decisions, [divergenceId]: { ...prev, ...patch } };
+  }
+
+  /**
+   * Takes in a decisions file (Drift view "Open decisions"): its SCHEMA-DRIFT numbers where they
+   * are free here, its decisions over the ones recorded for the same drifts. Returns the clashes.
+   */
+  adopt(file: DecisionsFile): string[] {
+    const { registry, conflicts } = adoptDriftIds(this.registry, file.driftIds);
+    this.registry = registry;
+    this.decisions = { ...this.decisions, ...file.decisions };
+    return conflicts;
   }
 
   snapshot(): DriftSnapshot {

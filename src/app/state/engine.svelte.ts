@@ -20,6 +20,7 @@ import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
 import { readJson, writeJson } from '../lib/local';
+import { checkInputs, sameInputs, type CheckInputs } from './freshness';
 import type { Sources } from './sources.svelte';
 
 export interface RunError {
@@ -78,11 +79,6 @@ interface Pending {
   onActivity: (a: Activity | null) => void;
 }
 
-/** What an outcome was computed from: a dump is re-checked only when this changes. */
-function signature(sources: Sources, sql: string, settings: EngineSettings): string {
-  return JSON.stringify([sources.canonical.name, sources.canonical.text, sources.spec?.text ?? null, sources.seeds?.text ?? null, sources.phase, settings.withData, sql]);
-}
-
 function newEngineWorker(): Worker {
   return new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 }
@@ -114,11 +110,14 @@ export class Engine {
   #pending = new Map<number, Pending>();
   /** The run whose messages arrived last: the one the worker is executing. */
   #executing = 0;
-  #signatures = new Map<string, string>();
+  /** The inputs each dump was last sent to be checked with: a dump is re-checked only when they change. */
+  #queuedWith = new Map<string, CheckInputs>();
   #cancel: AbortController | null = null;
   #fixes = new Map<number, (r: FixResultMessage) => void>();
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
+  /** The inputs each dump's `report` was computed from (freshness.ts compares them with the current ones). */
+  reportInputs = $state.raw<Record<string, CheckInputs>>({});
   canonicalModel = $state.raw<SchemaModel | null>(null);
   /** Phases of the overlay the last result was checked with. */
   phases = $state.raw<Phase[]>([]);
@@ -219,7 +218,7 @@ export class Engine {
       if (d.key in this.interrupted) return false;
       const o = this.outcomes[d.key];
       if (!o || (o.status !== 'done' && o.status !== 'error')) return true;
-      return this.#signatures.get(d.key) !== signature(sources, d.sql, this.settings);
+      return !sameInputs(this.#queuedWith.get(d.key), checkInputs(sources, d.sql, this.settings));
     });
   }
 
@@ -229,6 +228,7 @@ export class Engine {
     // Removed dumps: forget their outcome, free their database in the worker.
     if (Object.keys(this.outcomes).some((k) => !keys.has(k)) || Object.keys(this.interrupted).some((k) => !keys.has(k))) {
       this.outcomes = Object.fromEntries(Object.entries(this.outcomes).filter(([k]) => keys.has(k)));
+      this.reportInputs = Object.fromEntries(Object.entries(this.reportInputs).filter(([k]) => keys.has(k)));
       this.interrupted = Object.fromEntries(Object.entries(this.interrupted).filter(([k]) => keys.has(k)));
       writeJson(INTERRUPTED_KEY, this.interrupted);
       if (this.#worker) this.#post({ type: 'forget', keep: [...keys] });
@@ -253,7 +253,7 @@ export class Engine {
     this.running = todo.length > 0;
     this.progress = todo.length ? { dump: null, stage: 'start' } : null;
     if (todo.length === 0) return;
-    for (const d of todo) this.#signatures.set(d.key, signature(sources, d.sql, this.settings));
+    for (const d of todo) this.#queuedWith.set(d.key, checkInputs(sources, d.sql, this.settings));
     const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
       canonical: { name: sources.canonical.name, text: sources.canonical.text },
@@ -445,6 +445,7 @@ export class Engine {
         this.phases = m.phases;
         this.spec = m.spec;
         this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms });
+        this.reportInputs = { ...this.reportInputs, [m.dump]: this.#queuedWith.get(m.dump)! };
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
@@ -456,7 +457,8 @@ export class Engine {
         // not this dump's: the dump keeps its last report (marked stale when the run is done).
         const runWide = !m.dump || (m.location !== null && this.outcomes[m.dump]?.name !== m.location.source);
         if (runWide) this.runError = { message: m.message, location: m.location };
-        else this.#patch(m.dump!, { status: 'error', error: { message: m.message, location: m.location } });
+        // The dump itself could not be checked: its previous report is of other text, so it is not shown.
+        else this.#patch(m.dump!, { status: 'error', report: null, dumpModel: null, structural: null, error: { message: m.message, location: m.location } });
         break;
       }
     }

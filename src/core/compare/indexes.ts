@@ -19,6 +19,20 @@ export function indexShape(i: Index): string {
   return i.definition;
 }
 
+/**
+ * What pg_get_indexdef leaves out: the partitioned index an index on a partition is attached to,
+ * and whether the index is valid (a partitioned index stays invalid while a partition's index is
+ * left unattached). Compared only when both models carry it.
+ */
+function attachment(i: Index): string {
+  return [
+    i.attachedTo ? `ALTER INDEX ${i.attachedTo} ATTACH PARTITION ${i.schema}.${i.name};` : '',
+    i.valid === false ? '-- INVALID: not every partition has an index attached' : '',
+  ].filter(Boolean).join('\n');
+}
+const knowsAttachment = (e: Index, a: Index) => e.attachedTo !== undefined && a.attachedTo !== undefined;
+const withAttachment = (i: Index) => [i.definition, attachment(i)].filter(Boolean).join('\n');
+
 /** Columns an index is built on (keys that are plain columns, then INCLUDE). */
 const indexColumns = (i: Index) => [...i.keys.filter((k) => k.isColumn).map((k) => k.expression), ...i.include];
 
@@ -32,10 +46,14 @@ export const compareIndexes: KindComparer = (ctx: CompareContext) => {
   const d = diffLists(ctx.expected.indexes.filter(inScope), ctx.actual.indexes.filter(inScope), onTable, (e, a) => {
     const object = onTable(e);
     const out: Divergence[] = [];
-    if (indexShape(e) !== indexShape(a)) {
+    const shapeDiffers = indexShape(e) !== indexShape(a);
+    const attachmentDiffers = knowsAttachment(e, a) && attachment(e) !== attachment(a);
+    if (shapeDiffers || attachmentDiffers) {
+      const show = attachmentDiffers ? withAttachment : (i: Index) => i.definition;
       out.push(divergence(ctx, {
-        kind: 'definition_mismatch', objectType: 'index', object, table: tableOf(e), expected: e.definition, actual: a.definition,
-        inheritFromColumns: indexColumns(e), facts: { unique: e.unique, uniqueInDump: a.unique }, message: `index ${object} differs from canonical`,
+        kind: 'definition_mismatch', objectType: 'index', object, table: tableOf(e), expected: show(e), actual: show(a),
+        inheritFromColumns: indexColumns(e), facts: { unique: e.unique, uniqueInDump: a.unique },
+        message: shapeDiffers ? `index ${object} differs from canonical` : attachmentMessage(object, e, a),
       }));
     }
     out.push(...commentDivergence(ctx, 'index', object, tableOf(e), e.comment, a.comment));
@@ -61,3 +79,14 @@ export const compareIndexes: KindComparer = (ctx: CompareContext) => {
     ...d.altered,
   ];
 };
+
+function attachmentMessage(object: string, e: Index, a: Index): string {
+  if ((e.attachedTo ?? null) !== (a.attachedTo ?? null)) {
+    return a.attachedTo
+      ? `index ${object} is attached to partitioned index ${a.attachedTo} in the dump${e.attachedTo ? `, not ${e.attachedTo}` : ', not attached in the canonical'}`
+      : `index ${object} is not attached to partitioned index ${e.attachedTo} in the dump (ALTER INDEX … ATTACH PARTITION missing)`;
+  }
+  return a.valid === false
+    ? `partitioned index ${object} is invalid in the dump: a partition's index is not attached`
+    : `partitioned index ${object} is valid in the dump but invalid in the canonical`;
+}

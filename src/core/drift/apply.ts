@@ -9,7 +9,7 @@
  * A decision without its evidence (accepted with no ADR, resolved with no resolution text)
  * waives nothing: `waiverOf` says what is missing.
  */
-import { decideGates, exitCodeOf, scopedEvidence } from '../gates';
+import { decideGates, exitCodeOf, scopedEvidence, type MigrationEvidence } from '../gates';
 import { countBySeverity } from '../gates/decide';
 import { incompleteGates } from '../report/build';
 import type { Divergence, DivergenceDecision, Report } from '../report/types';
@@ -36,10 +36,12 @@ const VERDICT = { 0: 'PASS', 1: 'FAIL', 2: 'WARN_PASS', 3: 'INCOMPLETE' } as con
 
 /**
  * The report with decisions applied. Returns the same object when no decision waives anything
- * (so callers can compare by identity). `spec` is the overlay the report was checked with.
+ * (so callers can compare by identity). `spec` is the overlay the report was checked with;
+ * `migrations` the lint / reversibility evidence its gates were decided with (the gates are
+ * decided again here, so evidence left out would silently drop a failed lint from them).
  */
 export function applyDriftDecisions(report: Report, spec: Spec, decisions: DriftDecisions,
-  driftIdOf: (divergenceId: string) => string | null): Report {
+  driftIdOf: (divergenceId: string) => string | null, migrations?: MigrationEvidence | null): Report {
   let any = false;
   const divergences: Divergence[] = report.divergences.map((d) => {
     const w = waiverOf(decisions[d.id], driftIdOf(d.id));
@@ -53,7 +55,7 @@ export function applyDriftDecisions(report: Report, spec: Spec, decisions: Drift
   });
   if (!any && !report.divergences.some((d) => d.decision)) return report;
   const gating = divergences.filter((d) => !d.decision);
-  const phases = decideGates(spec, gating, report.rls, report.smoke, report.phase);
+  const phases = decideGates(spec, gating, report.rls, report.smoke, report.phase, migrations);
   // Each phase says which of its drifts no longer block, and why.
   for (const [id, g] of Object.entries(phases)) {
     const waived = divergences.filter((d) => d.decision && d.phases.includes(id));

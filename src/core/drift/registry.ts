@@ -98,3 +98,14 @@ export function parseDivergenceId(id: string): { kind: string; objectType: strin
   if (a < 0 || b < 0) return { kind: id, objectType: '', object: '' };
   return { kind: id.slice(0, a), objectType: id.slice(a + 1, b), object: id.slice(b + 1) };
 }
+
+/**
+ * Divergence ids of the reports checked now, split as `provisionalRegistry` numbers them:
+ * `clean` loads (every statement ran) and `broken` ones (failed statements).
+ */
+export function driftIdsOfReports(reports: Iterable<{ load: { dump: { errors: readonly unknown[] } }; divergences: readonly { id: string }[] }>): { clean: string[]; broken: string[] } {
+  const clean: string[] = [];
+  const broken: string[] = [];
+  for (const r of reports) (r.load.dump.errors.length ? broken : clean).push(...r.divergences.map((d) => d.id));
+  return { clean, broken };
+}

@@ -273,6 +273,8 @@ function toIndex(r: Row): Index {
     definition: str(r.definition),
     constraint: strOrNull(r.constraint),
     comment: strOrNull(r.comment),
+    attachedTo: strOrNull(r.attached_to),
+    valid: bool(r.valid),
   };
 }
 

@@ -45,7 +45,13 @@ export function dropIndex(ctx: FixContext, i: Index, why: string, fixes: string[
 
 export const fixIndexes: KindFixer = (ctx) => {
   const canonRels = new Set([...ctx.canonical.model.tables, ...ctx.canonical.model.views].map((t) => qn(t.schema, t.name)));
-  const plain = (side: 'canonical' | 'dump', i: Index) => i.constraint === null && (!ctx[side].catalog.inherited.has(ikey(i)) || (side === 'dump' && ctx.detached.has(tbl(i))));
+  // A dump index standing alone where the canonical's is attached to a partitioned index is
+  // attached (attachPartitionIndexes), not dropped and re-created.
+  // The reverse (attached in the dump, standalone in the canonical) is listed as not fixed there.
+  const attachedOn = (side: 'canonical' | 'dump', i: Index) => ctx[side].catalog.inherited.has(ikey(i)) && !ctx.detached.has(tbl(i));
+  const plain = (side: 'canonical' | 'dump', i: Index) => i.constraint === null
+    && (!ctx[side].catalog.inherited.has(ikey(i)) || (side === 'dump' && ctx.detached.has(tbl(i))))
+    && !attachedOn(side === 'dump' ? 'canonical' : 'dump', i);
   // A partition's copy of its parent's index comes with the parent's index (or the ATTACH).
   for (const i of ctx.canonical.model.indexes) if (ctx.canonical.catalog.inherited.has(ikey(i))) ctx.claimed.add(`missing:index:${obj(i)}`).add(`definition_mismatch:index:${obj(i)}`);
   for (const i of ctx.dump.model.indexes) if (ctx.dump.catalog.inherited.has(ikey(i)) && !ctx.detached.has(tbl(i))) ctx.claimed.add(`extra:index:${obj(i)}`);
@@ -85,4 +91,39 @@ export const fixIndexes: KindFixer = (ctx) => {
     dropIndex(ctx, a, `${obj(i)} differs from canonical; dropped and built again (online: build the new one CONCURRENTLY under another name, drop the old CONCURRENTLY, rename)`, fixes);
     createIndex(ctx, i, `canonical: ${i.definition}`, fixes);
   }
+  attachPartitionIndexes(ctx);
 };
+
+/**
+ * A partition's index the canonical attaches to a partitioned index and the dump leaves
+ * standalone (the parent then stays invalid): ALTER INDEX … ATTACH PARTITION, which also makes
+ * the parent valid once every partition's index is attached. A partition the plan re-attaches
+ * brings its index along; PostgreSQL cannot detach an index from its parent, so the reverse is
+ * listed as not fixed.
+ */
+function attachPartitionIndexes(ctx: FixContext): void {
+  const dumpByKey = new Map(ctx.dump.model.indexes.map((i) => [ikey(i), i]));
+  const canonicalByName = new Map(ctx.canonical.model.indexes.map((i) => [`${i.schema}.${i.name}`, i]));
+  for (const i of ctx.canonical.model.indexes) {
+    const a = dumpByKey.get(ikey(i));
+    if (!a || i.attachedTo === undefined || a.attachedTo === undefined || (i.attachedTo ?? null) === (a.attachedTo ?? null)) continue;
+    if (ctx.detached.has(tbl(i)) || ctx.created.has(ikey(i)) || ctx.dropped.has(ikey(a))) continue;
+    const id = `definition_mismatch:index:${obj(i)}`;
+    if (!i.attachedTo || a.attachedTo) {
+      ctx.unfix(id, a.attachedTo
+        ? `PostgreSQL cannot detach ${a.name} from partitioned index ${a.attachedTo}: drop and re-create the partitioned index`
+        : `canonical ${i.name} is attached to no partitioned index`);
+      continue;
+    }
+    const parent = canonicalByName.get(i.attachedTo);
+    if (!parent) {
+      ctx.unfix(id, `partitioned index ${i.attachedTo} is not in the canonical model`);
+      continue;
+    }
+    ctx.emit({
+      sql: `ALTER INDEX ${rel(parent.schema, parent.name)} ATTACH PARTITION ${rel(i.schema, i.name)};`, phase: 'create_index', object: obj(i),
+      why: `canonical attaches ${i.name} to partitioned index ${i.attachedTo}; the dump leaves it standalone`,
+      fixes: ctx.ids(id, `definition_mismatch:index:${obj(parent)}`), hazards: [H.lock(tbl(i))],
+    });
+  }
+}

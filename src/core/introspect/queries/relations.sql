@@ -113,7 +113,9 @@ ORDER BY 1, 2, 3;
 -- Keys come from indkey/indoption/indclass, one entry per key position; pg_get_indexdef(oid, k, true)
 -- prints the column name or the expression. Positions beyond indnkeyatts are INCLUDE columns.
 -- indoption bit 1 = DESC, bit 2 = NULLS FIRST. An operator class is reported only when it is
--- not the default for its input type.
+-- not the default for its input type. attached_to is the partitioned index an index on a partition
+-- is attached to (ALTER INDEX … ATTACH PARTITION, or created through the parent); a partitioned
+-- index with a partition left unattached stays invalid (indisvalid false).
 SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
        i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
        (SELECT json_agg(json_build_object(
@@ -135,7 +137,11 @@ SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
        pg_get_indexdef(i.indexrelid) AS definition,
        (SELECT k.conname FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
           AND k.contype IN ('p', 'u', 'x')) AS constraint,
-       obj_description(ic.oid, 'pg_class') AS comment
+       obj_description(ic.oid, 'pg_class') AS comment,
+       (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits h
+          JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+         WHERE h.inhrelid = i.indexrelid) AS attached_to,
+       i.indisvalid AS valid
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class t ON t.oid = i.indrelid
