@@ -12,7 +12,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryResult } from '../core/db';
 import { isSupportedExtension, loadExtensions } from './pglite-extensions';
-import { PGLITE_START_PARAMS } from './pglite-settings';
+import { INITDB_PARAMS, PGLITE_START_PARAMS } from './pglite-settings';
 
 type Extensions = NonNullable<PGliteOptions['extensions']>;
 type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
@@ -55,7 +55,7 @@ export function pgliteWasmMemory(): { instances: number; bytes: number } {
 export async function startPglite(data: DataDir | undefined, extensions: readonly string[] = []): Promise<PGlite> {
   const [wasmModule, fsBundle] = await Promise.all([artifacts.wasmModule, artifacts.fsBundle]);
   const pg = await PGlite.create({
-    ...(data ? { loadDataDir: data } : {}),
+    ...(data ? { loadDataDir: data } : { initDbStartParams: [...INITDB_PARAMS] }),
     ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
     ...(fsBundle ? { fsBundle } : {}),
     extensions: (await loadExtensions(extensions)) as Extensions,
@@ -67,7 +67,7 @@ export async function startPglite(data: DataDir | undefined, extensions: readonl
 
 /** A freshly initialised, empty data directory (runs initdb once). */
 export async function initdbDataDir(compression: 'none' | 'gzip' = 'none'): Promise<DataDir> {
-  const boot = await PGlite.create();
+  const boot = await PGlite.create({ initDbStartParams: [...INITDB_PARAMS] });
   try {
     return await boot.dumpDataDir(compression);
   } finally {
