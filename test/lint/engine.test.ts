@@ -87,4 +87,13 @@ def upgrade():
     const on = parseSpec('name: x\nphases: []\nelements: []\nlint: { rules: { prefer_text_field: error } }\n', 'x.yaml');
     expect(rules(on)).toContain('prefer_text_field:error');
   });
+
+  it.each([
+    ['LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;', true], ['VACUUM FULL orders;', true], ['VACUUM (FULL) orders;', true],
+    ['REINDEX TABLE orders;', true], ['VACUUM (FULL false) orders;', false], ['VACUUM orders;', false], ['REINDEX TABLE CONCURRENTLY orders;', false],
+  ])('require_lock_timeout: %s locks → %s', (sql, locks) => {
+    const hit = (text: string) => lintSql(text, { file: 'm.sql', parser }).some((f) => f.rule === 'require_lock_timeout');
+    expect(hit(sql)).toBe(locks);
+    expect(hit(`SET lock_timeout = '5s';\n${sql}`)).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@
  */
 export const SQUAWK_MAP: Record<string, { rules: string[]; note?: string; na?: string }> = {
   adding_field_with_default: { rules: ['ban_volatile_default'] },
-  adding_foreign_key_constraint: { rules: ['require_not_valid'] },
+  adding_foreign_key_constraint: { rules: ['require_not_valid'], note: 'the ok case that validates in the ADD\'s own transaction is an error case of squawk\'s constraint_missing_not_valid; we follow the latter. ADD COLUMN … REFERENCES (a NULL column, nothing to validate) is not flagged' },
   adding_not_null_field: { rules: ['require_not_valid'] },
   adding_primary_key_constraint: { rules: ['require_unique_using_index'] },
   adding_required_field: { rules: ['ban_add_not_null_without_default'] },
@@ -28,7 +28,7 @@ export const SQUAWK_MAP: Record<string, { rules: string[]; note?: string; na?: s
   prefer_bigint_over_smallint: { rules: ['prefer_bigint_over_smallint'] },
   prefer_identity: { rules: ['prefer_identity'] },
   prefer_repack: { rules: [], na: 'REPACK is PostgreSQL 19 (squawk runs the rule only for pg_version >= 19)' },
-  prefer_robust_stmts: { rules: [], note: 'not covered' },
+  prefer_robust_stmts: { rules: ['prefer_robust_stmts'], note: 'ours leaves alone sub-commands that are harmless to run twice (SET NOT NULL, ENABLE / DISABLE ROW LEVEL SECURITY, VALIDATE CONSTRAINT …), which squawk flags outside a transaction' },
   prefer_text_field: { rules: ['prefer_text_field'] },
   prefer_timestamptz: { rules: ['prefer_timestamptz'] },
   renaming_column: { rules: ['ban_rename_column'] },
@@ -39,6 +39,6 @@ export const SQUAWK_MAP: Record<string, { rules: string[]; note?: string; na?: s
   require_concurrent_reindex: { rules: ['require_concurrent_reindex'] },
   require_enum_value_ordering: { rules: [], note: 'not covered' },
   require_table_schema: { rules: [], note: 'not covered' },
-  require_timeout_settings: { rules: ['require_lock_timeout'], note: 'ours asks for lock_timeout only, not statement_timeout' },
+  require_timeout_settings: { rules: ['require_lock_timeout'], note: 'ours asks for lock_timeout only (seed 003), not statement_timeout, and counts only statements that lock an existing table (not CREATE TYPE, COMMENT ON)' },
   transaction_nesting: { rules: ['transaction_nesting'] },
 };

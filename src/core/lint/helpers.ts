@@ -94,3 +94,15 @@ export function* writtenColumnTypes(ctx: LintContext): Generator<WrittenType> {
     }
   }
 }
+
+/** A boolean option (`DefElem`) is on: written bare, or with true / on / 1 (`(CONCURRENTLY false)` is off). */
+export function optionOn(d: AstNode | null | undefined): boolean {
+  if (!d) return false;
+  if (!d.arg) return true;
+  const v = String(as(d.arg, 'String')?.sval ?? as(d.arg, 'Integer')?.ival ?? 0).toLowerCase();
+  return !['false', 'off', '0', 'no'].includes(v);
+}
+
+/** `REINDEX (CONCURRENTLY)`, `REINDEX … CONCURRENTLY`; `(CONCURRENTLY false)` is a plain REINDEX. */
+export const reindexConcurrently = (r: AstNode): boolean =>
+  optionOn((r.params ?? []).map((x: AstNode) => as(x, 'DefElem')).find((d: AstNode | null) => d?.defname === 'concurrently'));

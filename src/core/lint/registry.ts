@@ -22,6 +22,7 @@ import { rule as banVolatileDefault } from './rules/ban_volatile_default';
 import { rule as preferBigintOverInt } from './rules/prefer_bigint_over_int';
 import { rule as preferBigintOverSmallint } from './rules/prefer_bigint_over_smallint';
 import { rule as preferIdentity } from './rules/prefer_identity';
+import { rule as preferRobustStmts } from './rules/prefer_robust_stmts';
 import { rule as preferTextField } from './rules/prefer_text_field';
 import { rule as preferTimestamptz } from './rules/prefer_timestamptz';
 import { rule as requireChannelValidation } from './rules/require_channel_validation';
@@ -67,6 +68,8 @@ export const RULES: readonly LintRule[] = [
   banTruncateCascade, banDropDatabase,
   // Column types: char(n) and serial are mistakes; the prefer_* opinions are off unless the overlay turns them on (squawk).
   banCharField, preferIdentity, preferTextField, preferBigintOverInt, preferBigintOverSmallint,
+  // Re-runnable migrations outside a transaction block (squawk; off by default).
+  preferRobustStmts,
   // Emitted by the engine itself.
   syntaxError, requireWaiverReason,
 ];

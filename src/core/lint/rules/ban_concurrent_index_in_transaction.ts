@@ -1,15 +1,6 @@
-import { as, rangeVarName, strings } from '../ast';
-import type { AstNode } from '../ast';
+import { as, rangeVarName, strings, type AstNode } from '../ast';
+import { reindexConcurrently } from '../helpers';
 import type { LintRule, LintStatement, RuleReport } from '../types';
-
-/** `REINDEX (CONCURRENTLY)`, `REINDEX … CONCURRENTLY`; `(CONCURRENTLY false)` is a plain REINDEX. */
-export function reindexConcurrently(r: AstNode): boolean {
-  const p = (r.params ?? []).map((x: AstNode) => as(x, 'DefElem')).find((d: AstNode | null) => d?.defname === 'concurrently');
-  if (!p) return false;
-  if (!p.arg) return true;
-  const v = String(as(p.arg, 'String')?.sval ?? as(p.arg, 'Integer')?.ival ?? 0).toLowerCase();
-  return !['false', 'off', '0'].includes(v);
-}
 
 /** What a statement does CONCURRENTLY (PostgreSQL refuses each inside a transaction block), else null. */
 function concurrentWork(s: LintStatement): string | null {
@@ -27,7 +18,8 @@ function concurrentWork(s: LintStatement): string | null {
 /**
  * CREATE / DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY inside
  * an explicit `BEGIN … COMMIT`: PostgreSQL rejects them ("cannot run inside a transaction block"),
- * so the migration fails at that statement and the block rolls back.
+ * so the migration fails at that statement and the block rolls back. An Alembic revision runs in
+ * one transaction on PostgreSQL, so the same holds there outside `autocommit_block()`.
  */
 export const rule: LintRule = {
   id: 'ban_concurrent_index_in_transaction',
@@ -42,7 +34,9 @@ export const rule: LintRule = {
     for (const s of ctx.statements) {
       if (!ctx.facts.transactions.inBlock[s.index]) continue;
       const what = concurrentWork(s);
-      if (what) out.push({ statement: s, message: `${what} inside a transaction block fails: PostgreSQL cannot run it inside BEGIN … COMMIT` });
+      if (!what) continue;
+      const where = ctx.facts.transactions.block[s.index] === -1 ? 'inside the Alembic revision\'s transaction (outside `autocommit_block()`)' : 'inside a transaction block';
+      out.push({ statement: s, message: `${what} ${where} fails: PostgreSQL cannot run it inside a transaction` });
     }
     return out;
   },

@@ -1,8 +1,7 @@
 import { rangeVarName } from '../ast';
 import { isNewTable } from '../facts';
-import { statementsOf } from '../helpers';
+import { reindexConcurrently, statementsOf } from '../helpers';
 import type { LintRule, RuleReport } from '../types';
-import { reindexConcurrently } from './ban_concurrent_index_in_transaction';
 
 const KIND: Record<string, string> = {
   REINDEX_OBJECT_INDEX: 'INDEX', REINDEX_OBJECT_TABLE: 'TABLE', REINDEX_OBJECT_SCHEMA: 'SCHEMA', REINDEX_OBJECT_DATABASE: 'DATABASE',
