@@ -54,4 +54,7 @@ process.stdout.write(JSON.stringify({
   engine_peak_rss_mb: engineRss,
   cli_peak_rss_mb: parentRss,
   engine_processes: engines.length,
+  // Where the engine's resident memory went (engine-child.ts): Node + modules, after each
+  // PostgreSQL start, the highest per stage.
+  engine_memory: engines[engines.length - 1].memory ?? null,
 }) + '\n');

@@ -86,6 +86,19 @@ const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row
 const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log(line(header));
 for (const row of table) console.log(line(row));
+
+// Where the engine's resident memory goes (median of the runs; engine-child.ts samples it).
+console.log('\nEngine process RSS (median MB): Node + modules before any database → after each PostgreSQL start (one PGlite: WASM memory, ' +
+  'compiled code, its in-memory data directory) → highest per stage; the CLI process beside it');
+for (const r of rows) {
+  const mems = r.runs_detail.map((x) => x.engine_memory).filter(Boolean);
+  if (!mems.length) continue;
+  const m = (f) => Math.round(median(mems.map(f)));
+  const starts = mems[0].startsMb.map((_, i) => m((x) => x.startsMb[i] ?? 0));
+  const stages = Object.keys(mems[0].stagesMb).map((k) => `${k} ${m((x) => x.stagesMb[k] ?? 0)}`);
+  r.engine_memory = { base_mb: m((x) => x.baseMb), starts_mb: starts, stages_mb: Object.fromEntries(Object.keys(mems[0].stagesMb).map((k) => [k, m((x) => x.stagesMb[k] ?? 0)])) };
+  console.log(`  ${r.sample}: base ${r.engine_memory.base_mb} → after start${starts.length === 1 ? '' : 's'} ${starts.join(', ')} → ${stages.join(', ')}; peak ${r.engine_peak_rss_mb}; CLI ${r.cli_peak_rss_mb}`);
+}
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'sample.json'), JSON.stringify({
   generated_at: new Date().toISOString(), node: process.version, postgres: pgVersion, runs: RUNS, cores, load_average: loadavg(),

@@ -12,7 +12,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryResult } from '../core/db';
 import { isSupportedExtension, loadExtensions } from './pglite-extensions';
-import { PGLITE_START_PARAMS } from './pglite-settings';
+import { INITDB_PARAMS, PGLITE_START_PARAMS } from './pglite-settings';
 
 type Extensions = NonNullable<PGliteOptions['extensions']>;
 type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
@@ -23,7 +23,7 @@ export type DataDir = Blob | File;
 /** Starts PGlite from `data` (or runs initdb when none) with these extensions registered. */
 export async function startPglite(data: DataDir | undefined, extensions: readonly string[] = []): Promise<PGlite> {
   return PGlite.create({
-    ...(data ? { loadDataDir: data } : {}),
+    ...(data ? { loadDataDir: data } : { initDbStartParams: [...INITDB_PARAMS] }),
     extensions: (await loadExtensions(extensions)) as Extensions,
     startParams: [...PGLITE_START_PARAMS],
   });
@@ -31,7 +31,7 @@ export async function startPglite(data: DataDir | undefined, extensions: readonl
 
 /** A freshly initialised, empty data directory (runs initdb once). */
 export async function initdbDataDir(compression: 'none' | 'gzip' = 'none'): Promise<DataDir> {
-  const boot = await PGlite.create();
+  const boot = await PGlite.create({ initDbStartParams: [...INITDB_PARAMS] });
   try {
     return await boot.dumpDataDir(compression);
   } finally {

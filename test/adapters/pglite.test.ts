@@ -11,8 +11,8 @@ describe('pglite adapter', () => {
     await expect(b.query('select * from t')).rejects.toMatchObject({ code: '42P01' });
     const c = await a.clone();
     await c.exec('insert into t values (3)');
-    // Started (and copied) with the engine's settings: shared_buffers 32 MB, not the 128 MB default.
-    for (const db of [a, c]) expect((await db.query('show shared_buffers')).rows[0]).toEqual({ shared_buffers: '32MB' });
+    // Started (and copied) with the engine's settings: shared_buffers 16 MB, not the 128 MB default.
+    for (const db of [a, c]) expect((await db.query('show shared_buffers')).rows[0]).toEqual({ shared_buffers: '16MB' });
     // Temporary files live in the host's memory (PGlite's file system): capped, so a spill fails its statement.
     for (const db of [a, c]) expect((await db.query('show temp_file_limit')).rows[0]).toEqual({ temp_file_limit: '512MB' });
     expect((await a.query('select count(*)::int as n from t')).rows[0]).toEqual({ n: 2 });

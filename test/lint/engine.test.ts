@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlParser } from '../../src/adapters/pg-parser';
 import { isBlocking, lintSql, lintText, type SqlParser } from '../../src/core/lint';
 import { findOpCalls, translateOp } from '../../src/core/lint/python';
+import { parseSpec } from '../../src/core/spec/parse';
 
 let parser: SqlParser;
 beforeAll(async () => {
@@ -77,5 +78,22 @@ def upgrade():
     const sql = "COMMENT ON TABLE x IS 'Überweisung — ✓'; ALTER TABLE t DROP COLUMN c;";
     const f = lintSql(sql, { file: 'm.sql', parser }).find((x) => x.rule === 'ban_destructive_statement');
     expect(f?.column).toBe(sql.indexOf('DROP COLUMN') + 1);
+  });
+
+  it('a rule that is off by default runs only when the overlay turns it on', () => {
+    const sql = 'CREATE TABLE t (id bigint PRIMARY KEY, name varchar(40));';
+    const rules = (spec?: ReturnType<typeof parseSpec>) => lintSql(sql, { file: 'm.sql', parser, spec }).map((f) => `${f.rule}:${f.severity}`);
+    expect(rules()).not.toContain('prefer_text_field:warning');
+    const on = parseSpec('name: x\nphases: []\nelements: []\nlint: { rules: { prefer_text_field: error } }\n', 'x.yaml');
+    expect(rules(on)).toContain('prefer_text_field:error');
+  });
+
+  it.each([
+    ['LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;', true], ['VACUUM FULL orders;', true], ['VACUUM (FULL) orders;', true],
+    ['REINDEX TABLE orders;', true], ['VACUUM (FULL false) orders;', false], ['VACUUM orders;', false], ['REINDEX TABLE CONCURRENTLY orders;', false],
+  ])('require_lock_timeout: %s locks → %s', (sql, locks) => {
+    const hit = (text: string) => lintSql(text, { file: 'm.sql', parser }).some((f) => f.rule === 'require_lock_timeout');
+    expect(hit(sql)).toBe(locks);
+    expect(hit(`SET lock_timeout = '5s';\n${sql}`)).toBe(false);
   });
 });

@@ -18,12 +18,40 @@ import type { Db, DbFactory } from '../../core/db';
 import { guardDb, guardFactory } from '../guard-db';
 import type { Activity } from '../../core/guard/types';
 import { prepareCanonical, queriesCanonicalDb, runCheck, sha256Hex, type EngineEnv, type PreparedCanonical } from '../../core/pipeline';
-import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type FromEngine } from './engine-protocol';
+import { EXIT_ENGINE_POISONED, type CanonicalSnapshot, type EngineJob, type EngineMemory, type FromEngine } from './engine-protocol';
 
 const send = (m: FromEngine) => process.send!(m);
 
-/** Forwards the loader's activities to the parent. */
-const heartbeat = (a: Activity | null) => send({ type: 'activity', activity: a });
+/**
+ * Resident memory at the points the bench's breakdown names (bench/sample.mjs): this process
+ * before any database, after each PostgreSQL start, and the highest seen in each stage
+ * (sampled at every statement's activity and at stage ends).
+ */
+const memory: EngineMemory = { baseMb: 0, startsMb: [], stagesMb: {} };
+const rssMb = () => Math.round(process.memoryUsage.rss() / 1048576);
+let stage = 'start';
+function sample(): number {
+  const mb = rssMb();
+  memory.stagesMb[stage] = Math.max(memory.stagesMb[stage] ?? 0, mb);
+  return mb;
+}
+
+/**
+ * Collects garbage now, where the parent started this process with --expose-gc (otherwise a
+ * no-op). Starting PGlite from a data directory leaves the gzip'd tar, its unpacked copy and the
+ * extracted files' buffers behind (~60–80 MB measured); a closed PGlite keeps its WASM memory
+ * (≥128 MB) until collected. V8 sees neither as pressure on its own heap, so without this the
+ * garbage is still resident when the dump's load peaks, or when the next instance starts.
+ */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Forwards the loader's activities to the parent (and samples memory, statement by statement). */
+const heartbeat = (a: Activity | null) => {
+  sample();
+  send({ type: 'activity', activity: a });
+};
 
 /**
  * Ends this process because PostgreSQL is poisoned (guard-db.ts): the parent restarts without the
@@ -59,7 +87,7 @@ async function template(job: EngineJob, bundled: Bundled): Promise<Blob> {
 function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, names: readonly string[]) => void): DbFactory {
   return {
     async create() {
-      const pg = await startPglite(data, names);
+      const pg = await started(startPglite(data, names));
       made(pg, names);
       return wrapPglite(pg, names);
     },
@@ -68,10 +96,18 @@ function pgliteFrom(data: Blob, names: readonly string[], made: (pg: PGlite, nam
   };
 }
 
+/** A PGlite start, then its leftovers collected and the resident memory it left noted. */
+async function started(start: Promise<PGlite>): Promise<PGlite> {
+  const pg = await start;
+  collect();
+  memory.startsMb.push(sample());
+  return pg;
+}
+
 /** The canonical database, started from a snapshot the first time it is used. */
 function snapshotDb(snap: CanonicalSnapshot): Db {
   const { extensions } = snap.meta;
-  return lazyDb(async () => guardDb(wrapPglite(await startPglite(new Blob([new Uint8Array(snap.dataDir)]), extensions), extensions), die));
+  return lazyDb(async () => guardDb(wrapPglite(await started(startPglite(new Blob([new Uint8Array(snap.dataDir)]), extensions)), extensions), die));
 }
 
 /** The canonical from an earlier attempt's snapshot, when it is of this very text. */
@@ -92,7 +128,11 @@ async function run(job: EngineJob, bundled: Bundled): Promise<void> {
     factory: guardFactory(pgliteFrom(tpl, [], (pg, names) => { last = { pg, names }; }), die),
     now: () => new Date(),
     toolVersion: job.toolVersion,
-    onProgress: (stage) => send({ type: 'progress', stage }),
+    onProgress: (next) => {
+      sample();
+      stage = next;
+      send({ type: 'progress', stage: next });
+    },
     withData: job.withData,
     onActivity: heartbeat,
     stops: job.stops,
@@ -119,6 +159,8 @@ async function run(job: EngineJob, bundled: Bundled): Promise<void> {
           if (!queriesCanonicalDb(job)) {
             await prepared.db.close();
             prepared = { ...prepared, db: snapshotDb(snapshot) };
+            last = null;
+            collect();
           }
         }
       }
@@ -127,6 +169,8 @@ async function run(job: EngineJob, bundled: Bundled): Promise<void> {
         env, { canonical: prepared },
       );
       await result.dumpDb.close();
+      last = null;
+      collect();
       send({ type: 'report', index, report: result.report });
     }
   } finally {
@@ -137,6 +181,7 @@ async function run(job: EngineJob, bundled: Bundled): Promise<void> {
 /** Serves one job on the IPC channel, then exits. */
 export function serveEngine(bundled: Bundled): void {
   process.once('message', (job: EngineJob) => {
+    memory.baseMb = rssMb();
     run(job, bundled).then(
       () => send({ type: 'done' }),
       (err: unknown) => {
@@ -144,8 +189,9 @@ export function serveEngine(bundled: Bundled): void {
         else send({ type: 'failed', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack ?? '' });
       },
     ).finally(() => {
+      sample();
       const r = process.resourceUsage();
-      send({ type: 'usage', usage: { peakRssMb: Math.round(r.maxRSS / 1024), cpuMs: Math.round((r.userCPUTime + r.systemCPUTime) / 1000) } });
+      send({ type: 'usage', usage: { peakRssMb: Math.round(r.maxRSS / 1024), cpuMs: Math.round((r.userCPUTime + r.systemCPUTime) / 1000), memory } });
       process.send!({ type: 'done-sending' }, () => process.disconnect());
     });
   });

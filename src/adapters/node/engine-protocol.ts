@@ -21,6 +21,18 @@ export interface EngineUsage {
   peakRssMb: number;
   /** User + system CPU time of the engine process, ms. */
   cpuMs: number;
+  /** Where the resident memory went (the bench's breakdown). */
+  memory?: EngineMemory;
+}
+
+/** Resident set (MB) of the engine process at named points. */
+export interface EngineMemory {
+  /** Node and the engine's modules, before any database. */
+  baseMb: number;
+  /** After each PostgreSQL start (its start-up garbage collected), in order. */
+  startsMb: number[];
+  /** The highest seen in each stage the engine reported (`load dump`, `rls`, …), sampled at stage ends. */
+  stagesMb: Record<string, number>;
 }
 
 /** Exit code of an engine child that ended itself because its PostgreSQL can no longer be trusted. */

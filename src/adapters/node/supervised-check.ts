@@ -49,15 +49,28 @@ export interface SupervisedOptions {
   memoryLimitMb?: number;
 }
 
+/**
+ * The engine process's memory settings.
+ * --expose-gc: the child collects right after each PGlite start and close (engine-child.ts
+ * `collect`), when tens of MB of buffers V8 does not count as heap pressure have just become garbage.
+ * MALLOC_MMAP_THRESHOLD_ (glibc; ignored elsewhere): Node allocates ArrayBuffers (PGlite's data
+ * directory tar, its unpacked copy, file-system buffers) with malloc. glibc raises its mmap
+ * threshold each time such a buffer is freed, so later ones of up to 32 MB come from the heap and
+ * stay resident after they are freed. A fixed 128 KB threshold gives them back on free: measured
+ * on the bundled sample, engine peak 387 → 356 MB. A user's own setting wins.
+ */
+const ENGINE_EXEC_ARGV = [`--max-old-space-size=${ENGINE_HEAP_MB}`, '--expose-gc'];
+const engineEnv = (extra: Record<string, string>) => ({ MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...extra });
+
 /** How to start the engine child: the built bundle forks itself, the sources go through Vite. */
 function spawnEngine(): ChildProcess {
   const here = import.meta.url;
-  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[], execArgv: [`--max-old-space-size=${ENGINE_HEAP_MB}`] };
+  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[], execArgv: ENGINE_EXEC_ARGV };
   if (/\.ts$/.test(here)) {
     const register = new URL('./dev-register.mjs', here).href;
-    return fork(fileURLToPath(new URL('./engine-child-dev.mjs', here)), [], { ...options, execArgv: [...options.execArgv, '--import', register] });
+    return fork(fileURLToPath(new URL('./engine-child-dev.mjs', here)), [], { ...options, execArgv: [...options.execArgv, '--import', register], env: engineEnv({}) });
   }
-  return fork(fileURLToPath(here), [], { ...options, env: { ...process.env, SKELDIR_ENGINE_CHILD: '1' } });
+  return fork(fileURLToPath(here), [], { ...options, env: engineEnv({ SKELDIR_ENGINE_CHILD: '1' }) });
 }
 
 /** The data directory an engine child made by initdb: later runs in this process start from it. */

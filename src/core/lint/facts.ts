@@ -6,6 +6,7 @@
  * rarely creates two tables of the same name in different schemas).
  */
 import { as, bareName, rangeVarName, strings, typeNameOf, type AstNode } from './ast';
+import { transactionFacts, type TransactionFacts } from './transactions';
 import type { LintStatement } from './types';
 
 export interface ColumnFact {
@@ -17,6 +18,8 @@ export interface ColumnFact {
   default: AstNode | null;
   /** Generated column expression (`GENERATED ALWAYS AS (…) STORED`). */
   generated: AstNode | null;
+  /** `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY`: filled from its sequence. */
+  identity: boolean;
   references: { table: string; columns: string[]; onDelete: string } | null;
   statement: LintStatement;
   /** Offset of the column definition in the statement text. */
@@ -83,6 +86,8 @@ export interface FileFacts {
   primaryKeys: Set<string>;
   /** Index of the first statement setting lock_timeout (SET, SET LOCAL or set_config), else null. */
   lockTimeoutAt: number | null;
+  /** Explicit transaction blocks (BEGIN … COMMIT) and the statements inside them. */
+  transactions: TransactionFacts;
 }
 
 /** True when `table` was created by this file before statement `index` (so no one else holds it). */
@@ -95,6 +100,7 @@ export function gatherFacts(statements: LintStatement[]): FileFacts {
   const f: FileFacts = {
     created: new Map(), columns: [], indexes: [], foreignKeys: [], checks: [], tableComments: new Set(),
     rlsEnabled: new Set(), policies: new Set(), primaryKeys: new Set(), lockTimeoutAt: null,
+    transactions: transactionFacts(statements),
   };
   for (const s of statements) {
     const n = s.node;
@@ -169,6 +175,7 @@ function columnDef(f: FileFacts, s: LintStatement, table: string, col: AstNode, 
     primaryKey,
     default: cons.find((x) => x.contype === 'CONSTR_DEFAULT')?.raw_expr ?? col.raw_default ?? null,
     generated: cons.find((x) => x.contype === 'CONSTR_GENERATED')?.raw_expr ?? null,
+    identity: cons.some((x) => x.contype === 'CONSTR_IDENTITY'),
     references: fk ? { table: bareName(rangeVarName(fk.pktable)), columns: strings(fk.pk_attrs), onDelete: fk.fk_del_action ?? 'a' } : null,
     statement: s, offset: s.offsetOf(col.location), added,
   };

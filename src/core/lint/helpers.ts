@@ -1,5 +1,5 @@
 /** Shared walks for the rules: ALTER TABLE sub-commands with their positions, tenancy, overlay lookups. */
-import { as, bareName, rangeVarName, type AstNode } from './ast';
+import { as, bareName, rangeVarName, typeNameOf, type AstNode } from './ast';
 import type { LintContext, LintStatement } from './types';
 
 export interface AlterCmd {
@@ -59,3 +59,50 @@ export function knownColumnType(ctx: LintContext, table: string, column: string,
   const base = ctx.base?.tables.find((x) => x.name === t);
   return base?.columns.find((c) => c.name === column)?.type ?? null;
 }
+
+export interface WrittenType {
+  statement: LintStatement;
+  /** Table as written. */
+  table: string;
+  column: string;
+  type: ReturnType<typeof typeNameOf>;
+  /** Offset of the type name in the statement text. */
+  offset: number;
+}
+
+/** Every column type the file writes: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN … TYPE. */
+export function* writtenColumnTypes(ctx: LintContext): Generator<WrittenType> {
+  const of = (s: LintStatement, table: string, col: AstNode | null, name?: string): WrittenType | null => (col?.typeName
+    ? { statement: s, table, column: name ?? col.colname, type: typeNameOf(col.typeName), offset: s.offsetOf(col.typeName.location ?? col.location) }
+    : null);
+  for (const s of ctx.statements) {
+    const c = s.node.CreateStmt;
+    if (c) {
+      for (const el of c.tableElts ?? []) {
+        const w = of(s, rangeVarName(c.relation), as(el, 'ColumnDef'));
+        if (w) yield w;
+      }
+      continue;
+    }
+    const a = s.node.AlterTableStmt;
+    if (!a || (a.objtype && a.objtype !== 'OBJECT_TABLE')) continue;
+    for (const x of a.cmds ?? []) {
+      const cmd = as(x, 'AlterTableCmd');
+      if (cmd?.subtype !== 'AT_AddColumn' && cmd?.subtype !== 'AT_AlterColumnType') continue;
+      const w = of(s, rangeVarName(a.relation), as(cmd.def, 'ColumnDef'), cmd.subtype === 'AT_AlterColumnType' ? cmd.name : undefined);
+      if (w) yield w;
+    }
+  }
+}
+
+/** A boolean option (`DefElem`) is on: written bare, or with true / on / 1 (`(CONCURRENTLY false)` is off). */
+export function optionOn(d: AstNode | null | undefined): boolean {
+  if (!d) return false;
+  if (!d.arg) return true;
+  const v = String(as(d.arg, 'String')?.sval ?? as(d.arg, 'Integer')?.ival ?? 0).toLowerCase();
+  return !['false', 'off', '0', 'no'].includes(v);
+}
+
+/** `REINDEX (CONCURRENTLY)`, `REINDEX … CONCURRENTLY`; `(CONCURRENTLY false)` is a plain REINDEX. */
+export const reindexConcurrently = (r: AstNode): boolean =>
+  optionOn((r.params ?? []).map((x: AstNode) => as(x, 'DefElem')).find((d: AstNode | null) => d?.defname === 'concurrently'));

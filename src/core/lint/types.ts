@@ -97,7 +97,8 @@ export interface LintRule {
   id: string;
   /** One line: what the rule forbids or requires. */
   description: string;
-  severity: Exclude<LintSeverity, 'off'>;
+  /** Default severity; `off` for opinions a schema may not share (an overlay turns them on). */
+  severity: LintSeverity;
   /** Default help text for its findings. */
   help: string;
   /** Docs page: why it is a problem (Postgres meaning: locks, rewrites, data loss). */

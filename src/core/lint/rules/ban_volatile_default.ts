@@ -5,7 +5,7 @@ import type { LintRule, RuleReport } from '../types';
 /** Built-in volatile functions that appear in defaults (pg_proc.provolatile = 'v'). */
 export const VOLATILE = new Set(['random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7',
   'clock_timestamp', 'timeofday', 'nextval', 'txid_current', 'pg_current_xact_id', 'setseed', 'random_normal']);
-const SERIAL = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+export const SERIAL = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 /**
  * ADD COLUMN with a volatile default (or a serial type, or a stored generated column) on an

@@ -1,6 +1,10 @@
-import { as, rangeVarName } from '../ast';
+import { as, rangeVarName, type AstNode } from '../ast';
 import { isNewTable } from '../facts';
+import { optionOn, reindexConcurrently } from '../helpers';
 import type { LintRule, LintStatement } from '../types';
+
+/** `VACUUM FULL t` / `VACUUM (FULL) t`, not `(FULL false)`. */
+const vacuumFull = (v: AstNode) => (v.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'full' && optionOn(as(o, 'DefElem')));
 
 /** Table a statement locks heavily (ACCESS EXCLUSIVE / SHARE), when it is an existing one. */
 function lockedTable(s: LintStatement, isNew: (t: string) => boolean): string | null {
@@ -12,6 +16,10 @@ function lockedTable(s: LintStatement, isNew: (t: string) => boolean): string | 
   if (n.TruncateStmt) return pick(rangeVarName(as(n.TruncateStmt.relations?.[0], 'RangeVar') ?? undefined));
   if (n.CreateTrigStmt) return pick(rangeVarName(n.CreateTrigStmt.relation));
   if (n.DropStmt && n.DropStmt.removeType === 'OBJECT_TABLE') return 'a table';
+  // LOCK waits like any DDL; VACUUM FULL and a plain REINDEX hold ACCESS EXCLUSIVE / SHARE for the whole rebuild.
+  if (n.LockStmt) return pick(rangeVarName(as(n.LockStmt.relations?.[0], 'RangeVar') ?? undefined));
+  if (n.VacuumStmt && vacuumFull(n.VacuumStmt)) return pick(rangeVarName(as(n.VacuumStmt.rels?.[0], 'VacuumRelation')?.relation));
+  if (n.ReindexStmt && n.ReindexStmt.relation && !reindexConcurrently(n.ReindexStmt)) return pick(rangeVarName(n.ReindexStmt.relation));
   return null;
 }
 
