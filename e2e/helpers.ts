@@ -98,3 +98,23 @@ export async function shotsAtWidths(page: Page, prefix: string): Promise<void> {
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+/**
+ * Writes a saved session as the app keeps it (IndexedDB, `session-v1`) with `canonical` as the
+ * canonical SQL (no overlay) and `dump` as the one dump; the next reload opens it. E.g. a schema
+ * nobody wrote a tour for, as canonical and dump at once.
+ */
+export async function putSession(page: Page, canonical: { name: string; text: string }, dump: { name: string; text: string }): Promise<void> {
+  await page.evaluate(async ({ canonical, dump }) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('skeldir-schema-explorer', 1); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    await new Promise<void>((res, rej) => {
+      const t = db.transaction('session', 'readwrite');
+      t.objectStore('session').put({
+        sources: { canonical, spec: null, seeds: null, dumps: [{ key: 'file:1', name: dump.name, sql: dump.text, origin: 'file', loadedAt: new Date().toISOString() }], activeKey: 'file:1', phase: 'all', nextFile: 2 },
+        theme: 'light', history: [], hash: '#/compliance', savedAt: new Date().toISOString(),
+      }, 'session-v1');
+      t.oncomplete = () => res(); t.onerror = () => rej(t.error);
+    });
+    db.close();
+  }, { canonical, dump });
+}

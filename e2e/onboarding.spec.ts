@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { verdict } from './helpers';
+import { putSession, verdict } from './helpers';
 
 // The new engineer's day: the authored tour end to end (it never covers the page, takes focus,
 // gives it back on Esc, opens the RLS matrix and the drift table), then a generated tour on a
@@ -65,18 +65,7 @@ test('onboarding: a schema without an authored tour gets one generated (Pagila, 
   await page.goto('./');
   await expect(verdict(page)).toBeVisible({ timeout: 90_000 });
   // Pagila as the canonical schema, with no overlay, and as the dump: a session as the app saves it.
-  await page.evaluate(async (text) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('skeldir-schema-explorer', 1); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    await new Promise<void>((res, rej) => {
-      const t = db.transaction('session', 'readwrite');
-      t.objectStore('session').put({
-        sources: { canonical: { name: 'pagila.sql', text }, spec: null, seeds: null, dumps: [{ key: 'file:1', name: 'pagila-dump.sql', sql: text, origin: 'file', loadedAt: new Date().toISOString() }], activeKey: 'file:1', phase: 'all', nextFile: 2 },
-        theme: 'light', history: [], hash: '#/compliance', savedAt: new Date().toISOString(),
-      }, 'session-v1');
-      t.oncomplete = () => res(); t.onerror = () => rej(t.error);
-    });
-    db.close();
-  }, sql);
+  await putSession(page, { name: 'pagila.sql', text: sql }, { name: 'pagila-dump.sql', text: sql });
   await page.reload();
   await expect(verdict(page)).toContainText('pagila-dump.sql', { timeout: 120_000 });
   await page.locator('header').getByRole('button', { name: 'Tour' }).click();
