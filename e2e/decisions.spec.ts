@@ -74,7 +74,7 @@ test('decide, download the decisions, CI applies them to the same verdict; a fre
   const bad = join(mkdtempSync(join(tmpdir(), 'decisions-')), 'bad.yaml');
   writeFileSync(bad, `kind: skeldir-drift-decisions\ndecisions:\n  - divergence: ${CK}\n    status: acepted\n    adr: ADR-009\n`);
   await fresh.getByLabel('Open decisions file').setInputFiles(bad);
-  await expect(fresh.getByRole('alert')).toHaveText('bad.yaml:4:5: `status` must be one of open, resolved, accepted — no decision was taken from it.');
+  await expect(fresh.getByRole('alert').filter({ hasText: 'bad.yaml' })).toHaveText('bad.yaml:4:5: `status` must be one of open, resolved, accepted — no decision was taken from it.');
   await shot(fresh, 'drift-decisions-malformed');
   await fresh.getByLabel('Open decisions file').setInputFiles(saved);
   await expect(fresh.getByRole('status').filter({ hasText: 'Opened 1 decision' })).toBeVisible();

@@ -23,7 +23,7 @@ test('lint and reversibility from the Migrations view on the B0.3 gate: not run,
   await expect(b03.locator('.status')).toHaveText('PASS');
 
   // An unwaived destructive statement in the upgrade: the lint error fails B0.3, as in CI.
-  await page.getByRole('link', { name: 'Migrations' }).click();
+  await page.getByRole('link', { name: 'Migrations', exact: true }).click();
   const upFindings = page.getByRole('region', { name: 'Lint findings for up.sql' });
   await expect(upFindings.getByText('no errors')).toBeVisible({ timeout: 60_000 });
   await typeInEditor(page, 'Upgrade migration', '\nALTER TABLE public.dead_events DROP COLUMN error_type;\n');
@@ -37,7 +37,7 @@ test('lint and reversibility from the Migrations view on the B0.3 gate: not run,
   await expectVerdict(page, 'reconciled_baseline.sql', 'FAIL');
 
   // Take the statement out again and run the cycle: clean lint and a faithful cycle on the gate.
-  await page.getByRole('link', { name: 'Migrations' }).click();
+  await page.getByRole('link', { name: 'Migrations', exact: true }).click();
   await page.getByRole('group', { name: 'Upgrade migration' }).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowUp');

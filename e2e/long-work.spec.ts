@@ -65,6 +65,7 @@ test('the RLS suite on 500 tables shows its progress; Cancel stops it, says what
   // No result is shown as passed: the views say the dump was not checked.
   await expect(page.getByTestId('stale')).toContainText('Not checked — the check was stopped before its verdict');
   await expect(page.getByRole('heading', { name: /RLS by behaviour/ })).toHaveCount(0);
+  await expect(page.getByText('No verdict: the check was stopped (see above).')).toBeVisible();
   await shot(page, 'long-work-rls-cancelled');
   await page.getByRole('link', { name: 'Compliance' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^(PASS|WARN_PASS) / })).toHaveCount(0);
