@@ -118,3 +118,9 @@ export async function putSession(page: Page, canonical: { name: string; text: st
     db.close();
   }, { canonical, dump });
 }
+
+/** Clicks one of the ERD's exports (`Export SVG`, `Export PNG`, `Export Mermaid`, `Export DBML`) in its Export menu. */
+export async function erdExport(page: Page, name: string): Promise<void> {
+  await page.locator('.erd summary', { hasText: 'Export' }).click();
+  await page.getByRole('button', { name }).click();
+}
