@@ -99,6 +99,21 @@ for (const r of rows) {
   r.engine_memory = { base_mb: m((x) => x.baseMb), starts_mb: starts, stages_mb: Object.fromEntries(Object.keys(mems[0].stagesMb).map((k) => [k, m((x) => x.stagesMb[k] ?? 0)])) };
   console.log(`  ${r.sample}: base ${r.engine_memory.base_mb} → after start${starts.length === 1 ? '' : 's'} ${starts.join(', ')} → ${stages.join(', ')}; peak ${r.engine_peak_rss_mb}; CLI ${r.cli_peak_rss_mb}`);
 }
+
+// A target not met: the floor the profile shows — what a run costs before the dump's own work.
+for (const r of rows) {
+  if (r.ratio_vs_postgres !== null && r.ratio_vs_postgres > TARGET_RATIO) {
+    const fixed = r.db_start_ms + r.overhead_ms;
+    console.log(`floor (${r.sample}, time): one PostgreSQL start ${fmt(r.db_start_ms)} + process overhead ${fmt(r.overhead_ms)} = ${fmt(fixed)}, ` +
+      `${(fixed / r.postgres_apply_ms).toFixed(1)}× PostgreSQL's whole apply (${fmt(r.postgres_apply_ms)}) before any statement of the dump runs; ` +
+      `4× leaves ${fmt(TARGET_RATIO * r.postgres_apply_ms - fixed)} for load + introspect + RLS + smoke, which take ${fmt(r.load_ms + r.introspect_ms + r.compare_ms + r.rls_ms + r.smoke_ms)} here`);
+  }
+  if (r.peak_rss_mb > TARGET_RSS_MB && r.engine_memory) {
+    const m = r.engine_memory;
+    console.log(`floor (${r.sample}, memory): the CLI process ${r.cli_peak_rss_mb} MB + the engine's Node and modules ${m.base_mb} MB + one started PostgreSQL ` +
+      `${m.starts_mb[0] - m.base_mb} MB = ${r.cli_peak_rss_mb + m.starts_mb[0]} MB before the dump loads; the load adds up to ${r.engine_peak_rss_mb - m.starts_mb[0]} MB`);
+  }
+}
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'sample.json'), JSON.stringify({
   generated_at: new Date().toISOString(), node: process.version, postgres: pgVersion, runs: RUNS, cores, load_average: loadavg(),

@@ -4,7 +4,7 @@
  * CI runs the three commands and the gates see all of it.
  */
 import { InputError } from '../core/errors';
-import type { MigrationEvidence } from '../core/gates';
+import { migrationEvidence, type MigrationEvidence } from '../core/gates';
 import type { LintReport } from '../core/lint/report';
 import type { ReversibilityReport } from '../core/reversibility/types';
 import { displayPath, readText } from './files';
@@ -24,8 +24,5 @@ export function readMigrationEvidence(lintPath: string | null, revPath: string |
   if (!lintPath && !revPath) return null;
   const lint = lintPath ? json<LintReport>(lintPath, (v) => (v as LintReport)?.tool?.name === 'skeldir-schema lint', 'lint') : null;
   const rev = revPath ? json<ReversibilityReport>(revPath, (v) => (v as ReversibilityReport)?.tool?.name === 'skeldir-schema reversibility', 'reversibility') : null;
-  return {
-    lint: lint ? { files: lint.files.map((f) => f.file), errors: lint.summary.errors, warnings: lint.summary.warnings, waived: lint.summary.waived } : null,
-    reversibility: rev ? { verdict: rev.verdict, up: rev.inputs.up, down: rev.inputs.down, reasons: rev.reasons } : null,
-  };
+  return migrationEvidence(lint, rev);
 }

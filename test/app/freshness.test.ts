@@ -41,6 +41,12 @@ describe('freshness of the result a view shows', () => {
     expect(staleText(freshness({ status: 'interrupted', report }, was, now))).toMatch(/^Stale — the check was stopped before it finished/);
   });
 
+  it('a check stopped before any report is "not checked", never an empty pass', () => {
+    const f = freshness({ status: 'interrupted', report: null }, null, was);
+    expect(f).toEqual({ state: 'unchecked' });
+    expect(staleText(f)).toMatch(/^Not checked — the check was stopped before its verdict, so nothing here has passed \(inconclusive\)/);
+  });
+
   it('nothing to mark without a report', () => {
     expect(freshness({ status: 'queued', report: null }, null, was)).toEqual({ state: 'none' });
     expect(freshness(null, null, null)).toEqual({ state: 'none' });

@@ -4,6 +4,7 @@ import { loadSqlParser } from '../../src/adapters/pg-parser';
 import { isBlocking, lintSql, lintText, type SqlParser } from '../../src/core/lint';
 import { findOpCalls, translateOp } from '../../src/core/lint/python';
 import { parseSpec } from '../../src/core/spec/parse';
+import { emptyModel, type Func } from '../../src/core/model';
 
 let parser: SqlParser;
 beforeAll(async () => {
@@ -95,5 +96,17 @@ def upgrade():
     const hit = (text: string) => lintSql(text, { file: 'm.sql', parser }).some((f) => f.rule === 'require_lock_timeout');
     expect(hit(sql)).toBe(locks);
     expect(hit(`SET lock_timeout = '5s';\n${sql}`)).toBe(false);
+  });
+
+  it('ban_volatile_default reads a default function\'s volatility from the base schema', () => {
+    const sql = 'ALTER TABLE orders ADD COLUMN meta jsonb DEFAULT app.default_meta();';
+    const withFn = (volatility: Func['volatility']) => {
+      const base = emptyModel();
+      base.functions.push({ schema: 'app', name: 'default_meta', identityArgs: '', kind: 'function', returns: 'jsonb', language: 'sql', securityDefiner: false, volatility, definition: '', comment: null } as Func);
+      return lintSql(sql, { file: 'm.sql', parser, base }).filter((f) => f.rule === 'ban_volatile_default').map((f) => f.message);
+    };
+    expect(withFn('i')).toEqual([]);
+    expect(withFn('v')).toEqual([expect.stringContaining('volatile default app.default_meta()')]);
+    expect(lintSql(sql, { file: 'm.sql', parser }).filter((f) => f.rule === 'ban_volatile_default').map((f) => f.message)).toEqual([expect.stringContaining('unknown volatility')]);
   });
 });

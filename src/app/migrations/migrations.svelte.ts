@@ -99,10 +99,7 @@ export class MigrationsState {
   }
 }
 
-const perApp = new WeakMap<AppState, MigrationsState>();
-/** One state per app, kept while the user visits other views. */
+/** One state per app (AppState.migrations), kept while the user visits other views. */
 export function migrationsState(app: AppState): MigrationsState {
-  let m = perApp.get(app);
-  if (!m) perApp.set(app, (m = new MigrationsState(app)));
-  return m;
+  return app.migrations;
 }

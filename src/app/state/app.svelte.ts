@@ -18,6 +18,9 @@ import { Sources } from './sources.svelte';
 import { Theme } from './theme.svelte';
 import { TourState } from './tour.svelte';
 import { FixState } from '../migration/fix.svelte';
+import { MigrationsState } from '../migrations/migrations.svelte';
+import { migrationEvidence, type MigrationEvidence } from '../../core/gates/migrations';
+import { lintSummary } from '../../core/lint/summary';
 import { ShareState } from '../share/share.svelte';
 
 export class AppState {
@@ -32,6 +35,18 @@ export class AppState {
   share = new ShareState();
   /** Corrective migrations per dump (src/app/migration). */
   fix = new FixState(this.engine);
+  /** The Migrations view's up/down pair, its lint findings and last up → down → up (src/app/migrations). */
+  migrations = new MigrationsState(this);
+  /**
+   * The Migrations view's DDL lint and reversibility results as gate evidence, as the CLI's
+   * --lint-report / --reversibility-report give it: phases with `migration_checks` are decided
+   * with it (null until either has run; a lint that could not run is no evidence).
+   */
+  migrationEvidence = $derived<MigrationEvidence | null>(migrationEvidence(
+    this.migrations.lint.length && !this.migrations.lintError
+      ? { files: this.migrations.lint.map((r) => ({ file: r.file })), summary: lintSummary(this.migrations.lint.flatMap((r) => r.findings)) } : null,
+    this.migrations.report,
+  ));
   /** SQL console history, newest first. */
   history = $state.raw<string[]>([]);
   /** Restored session or defaults are in place (the first check can start). */
@@ -48,14 +63,15 @@ export class AppState {
 
   /**
    * Every dump's outcome with the reviewer's drift decisions applied: a drift accepted with an
-   * ADR or resolved no longer gates, in every view and every export (core/drift/apply.ts).
+   * ADR or resolved no longer gates, in every view and every export (core/drift/apply.ts); the
+   * Migrations view's lint / reversibility results feed the gates that ask for them.
    */
   outcomes = $derived.by<Record<string, DumpOutcome>>(() => {
     const spec = this.engine.spec ?? defaultSpec();
     const decisions = this.drift.decisions;
     const out: Record<string, DumpOutcome> = {};
     for (const [k, o] of Object.entries(this.engine.outcomes)) {
-      out[k] = o.report ? { ...o, report: applyDriftDecisions(o.report, spec, decisions, this.driftIdOf) } : o;
+      out[k] = o.report ? { ...o, report: applyDriftDecisions(o.report, spec, decisions, this.driftIdOf, this.migrationEvidence) } : o;
     }
     return out;
   });

@@ -134,6 +134,8 @@ export class Engine {
   settings = $state.raw<EngineSettings>({ budgetSeconds: 10, withData: false, ...readJson<Partial<EngineSettings>>(SETTINGS_KEY, {}) });
   /** Statements the watchdog stopped in the latest run (shown as they happen). */
   stops = $state.raw<Stop[]>([]);
+  /** Dumps whose check the user cancelled in this page: key → where the check was (its last progress). */
+  cancelled = $state.raw<Record<string, Progress | null>>({});
   /** Dumps the last page did not survive checking: key → line. */
   interrupted = $state.raw<Record<string, number | null>>(Engine.#takeInterrupted());
 
@@ -288,6 +290,8 @@ export class Engine {
 
   /** "Run again" for a dump the last page did not survive checking. */
   runAgain(key: string, sources: Sources) {
+    const { [key]: _c, ...notCancelled } = this.cancelled;
+    this.cancelled = notCancelled;
     const { [key]: _, ...rest } = this.interrupted;
     this.interrupted = rest;
     writeJson(INTERRUPTED_KEY, rest);
@@ -306,6 +310,9 @@ export class Engine {
   cancel() {
     const left = Object.values(this.outcomes).filter((o) => o.status === 'queued' || o.status === 'running');
     if (left.length) {
+      // Say what was cancelled: the running dump at its stage and count, the queued ones not started.
+      const at = this.progress;
+      this.cancelled = { ...this.cancelled, ...Object.fromEntries(left.map((o) => [o.key, o.status === 'running' && at?.dump === o.key ? at : null])) };
       const marker = readJson<RunningMarker | null>(RUNNING_KEY, null);
       this.interrupted = { ...this.interrupted, ...Object.fromEntries(left.map((o) => [o.key, marker?.key === o.key ? marker.line : null])) };
       writeJson(INTERRUPTED_KEY, this.interrupted);

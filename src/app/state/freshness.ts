@@ -64,6 +64,8 @@ export const sameInputs = (a: CheckInputs | null | undefined, b: CheckInputs): b
  */
 export type Freshness =
   | { state: 'current' | 'none' }
+  /** No report, and none is coming: the check was stopped (cancelled, or the page went away). */
+  | { state: 'unchecked' }
   | { state: 'rechecking'; changed: InputKind[] }
   | { state: 'stale'; changed: InputKind[]; why: 'failed' | 'stopped' };
 
@@ -72,6 +74,7 @@ export function freshness(
   reportInputs: CheckInputs | null | undefined,
   now: CheckInputs | null,
 ): Freshness {
+  if (outcome?.status === 'interrupted' && !outcome.report) return { state: 'unchecked' };
   if (!outcome?.report || !now) return { state: 'none' };
   const changed = changedInputs(reportInputs, now);
   switch (outcome.status) {
@@ -100,6 +103,7 @@ export function changedText(changed: readonly InputKind[]): string {
 
 /** The marker every view shows above a result that is not current (null: nothing to mark). */
 export function staleText(f: Freshness): string | null {
+  if (f.state === 'unchecked') return 'Not checked — the check was stopped before its verdict, so nothing here has passed (inconclusive). Run it again from the notice above.';
   if (f.state === 'rechecking') {
     const what = changedText(f.changed);
     return `Stale — re-checking… ${what ? `${what[0].toUpperCase()}${what.slice(1)} since this result; ` : 'The last check did not finish; '}`

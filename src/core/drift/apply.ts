@@ -53,7 +53,8 @@ export function applyDriftDecisions(report: Report, spec: Spec, decisions: Drift
     any = true;
     return { ...d, decision: w.decision };
   });
-  if (!any && !report.divergences.some((d) => d.decision)) return report;
+  // Evidence the report was not decided with (the page's Migrations view) re-decides the gates too.
+  if (!any && !report.divergences.some((d) => d.decision) && !migrations) return report;
   const gating = divergences.filter((d) => !d.decision);
   const phases = decideGates(spec, gating, report.rls, report.smoke, report.phase, migrations);
   // Each phase says which of its drifts no longer block, and why.

@@ -2,4 +2,4 @@ export { decideGates, countBySeverity } from './decide';
 export { exitCodeOf, scopedEvidence, worstExitCode, type ExitCode, type ScopedEvidence } from './exit-code';
 export { phaseScope, phaseLabel, transitivePrerequisites, regressionOf, type PhaseScope } from './scope';
 export { elementTable, phaseEvidence, rlsKey, smokeKey } from './evidence';
-export { migrationGate, type MigrationEvidence } from './migrations';
+export { migrationEvidence, migrationGate, type MigrationEvidence } from './migrations';

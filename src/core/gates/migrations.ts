@@ -5,6 +5,8 @@
  * `migration_checks: [lint, reversibility]` in the overlay. With evidence, a failed check fails
  * the phase; without it, the phase says which checks did not run (they are not passed).
  */
+import type { LintReport } from '../lint/report';
+import type { ReversibilityReport } from '../reversibility/types';
 import type { Phase } from '../spec/types';
 
 export interface MigrationEvidence {
@@ -12,6 +14,18 @@ export interface MigrationEvidence {
   lint: { files: string[]; errors: number; warnings: number; waived: number } | null;
   /** Verdict of `skeldir-schema reversibility`; null when not run. */
   reversibility: { verdict: 'faithful' | 'unfaithful' | 'inconclusive'; up: string; down: string; reasons: string[] } | null;
+}
+
+/**
+ * The evidence the gates read from a lint report and a reversibility report — the CLI's
+ * `--lint-report` / `--reversibility-report` files and the Migrations view's results alike.
+ */
+export function migrationEvidence(lint: { files: readonly { file: string }[]; summary: LintReport['summary'] } | null, rev: ReversibilityReport | null): MigrationEvidence | null {
+  if (!lint && !rev) return null;
+  return {
+    lint: lint ? { files: lint.files.map((f) => f.file), ...lint.summary } : null,
+    reversibility: rev ? { verdict: rev.verdict, up: rev.inputs.up, down: rev.inputs.down, reasons: rev.reasons } : null,
+  };
 }
 
 export interface MigrationGate {

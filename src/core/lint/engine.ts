@@ -82,5 +82,4 @@ export function lintSql(text: string, options: Omit<LintOptions, 'language'>): F
 
 export const docsPath = (id: string) => `docs/rules/lint/${id}.md`;
 
-/** A finding fails the lint when it is an error and no waiver covers it. */
-export const isBlocking = (f: Finding) => f.severity === 'error' && f.waived === undefined;
+export { isBlocking } from './summary';

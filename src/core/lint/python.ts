@@ -286,10 +286,39 @@ export function findOpCalls(text: string): { calls: OpCall[]; comments: Tok[] } 
   return { calls, comments };
 }
 
+/**
+ * 1-based line ranges of `with …autocommit_block():` bodies. Alembic runs a PostgreSQL revision in
+ * one transaction; inside that block it commits, runs the statements in autocommit, then opens a
+ * new transaction. The body is every following line indented deeper than the `with` (blank and
+ * comment lines included).
+ */
+export function autocommitBlocks(text: string): [number, number][] {
+  const src = text.split('\n');
+  const out: [number, number][] = [];
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].replace(/\t/g, '        ').length;
+  src.forEach((line, i) => {
+    if (!/^\s*(?:async\s+)?with\s[^#]*\bautocommit_block\s*\(\s*\)[^#]*:\s*(#.*)?$/.test(line)) return;
+    const own = indent(line);
+    let end = i;
+    for (let j = i + 1; j < src.length; j++) {
+      if (/^\s*(#.*)?$/.test(src[j])) continue;
+      if (indent(src[j]) <= own) break;
+      end = j;
+    }
+    out.push([i + 2, end + 1]);
+  });
+  return out;
+}
+
 /** Alembic's Python revision → SQL pieces (see the module comment). */
 export function pythonPieces(text: string): { pieces: SqlPiece[]; problems: SyntaxProblem[] } {
   const lines = new LineIndex(text);
   const { calls, comments } = findOpCalls(text);
+  const autocommit = autocommitBlocks(text);
+  const inRunnerTransaction = (call: OpCall) => {
+    const line = lines.at(call.at).line;
+    return call.fn !== null && !autocommit.some(([a, b]) => line >= a && line <= b);
+  };
   const pieces: SqlPiece[] = [];
   const problems: SyntaxProblem[] = [];
   for (const call of calls) {
@@ -302,7 +331,7 @@ export function pythonPieces(text: string): { pieces: SqlPiece[]; problems: Synt
         problems.push({ ...where, message: 'op.execute() with SQL computed at run time (f-string, formatting, a variable, a query builder): not linted; write the SQL as a literal to have it checked' });
         continue;
       }
-      pieces.push({ sql: s.value, map: (o) => lines.at(s.map[Math.min(o, s.map.length - 1)] ?? call.at), origin: 'execute', revisionFunction: call.fn, waiver });
+      pieces.push({ sql: s.value, map: (o) => lines.at(s.map[Math.min(o, s.map.length - 1)] ?? call.at), origin: 'execute', revisionFunction: call.fn, runnerTransaction: inRunnerTransaction(call), waiver });
       continue;
     }
     const sql = translateOp(call);
@@ -311,7 +340,7 @@ export function pythonPieces(text: string): { pieces: SqlPiece[]; problems: Synt
       problems.push({ ...where, message: `op.${call.name}() with arguments computed at run time: not linted` });
       continue;
     }
-    pieces.push({ sql, map: () => where, origin: 'op', revisionFunction: call.fn, waiver });
+    pieces.push({ sql, map: () => where, origin: 'op', revisionFunction: call.fn, runnerTransaction: inRunnerTransaction(call), waiver });
   }
   return { pieces, problems };
 }

@@ -2,7 +2,8 @@
  * Lint results → JSON (the CI contract), SARIF 2.1.0 (pull-request annotations) and Markdown.
  * Deterministic: findings sorted by file, line, column, rule; no timestamps.
  */
-import { isBlocking, type LintResult } from './engine';
+import type { LintResult } from './engine';
+import { lintSummary } from './summary';
 import { RULES_BY_ID } from './registry';
 import type { Finding } from './types';
 
@@ -17,12 +18,12 @@ export interface LintReport {
 
 export function lintReport(results: LintResult[], version: string): LintReport {
   const findings = results.flatMap((r) => r.findings);
-  const errors = findings.filter(isBlocking).length;
+  const summary = lintSummary(findings);
   return {
     tool: { name: 'skeldir-schema lint', version },
     files: results.map((r) => ({ file: r.file, language: r.language, statements: r.statements })),
-    summary: { errors, warnings: findings.filter((f) => f.severity === 'warning' && !f.waived).length, waived: findings.filter((f) => f.waived !== undefined).length },
-    exit_code: errors > 0 ? 1 : 0,
+    summary,
+    exit_code: summary.errors > 0 ? 1 : 0,
     findings,
   };
 }

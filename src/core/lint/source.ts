@@ -18,6 +18,8 @@ export interface SqlPiece {
   map(offset: number): { line: number; column: number };
   origin: LintStatement['origin'];
   revisionFunction: LintStatement['revisionFunction'];
+  /** The runner's transaction wraps this piece (see LintStatement.runnerTransaction); default false. */
+  runnerTransaction?: boolean;
   /** A waiver found outside the SQL (a Python `#` comment on the call or the line above). */
   waiver?: Waiver | null;
 }
@@ -116,6 +118,7 @@ export function parsePieces(pieces: SqlPiece[], parser: SqlParser): { statements
           tokens,
           origin: piece.origin,
           revisionFunction: piece.revisionFunction,
+          runnerTransaction: piece.runnerTransaction ?? false,
           waiver,
         });
       }

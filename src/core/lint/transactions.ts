@@ -4,13 +4,15 @@
  * COMMIT): a BEGIN inside a block is ignored with a WARNING, so the first COMMIT ends the outer
  * block too; a COMMIT / ROLLBACK outside a block only warns; a block still open at the end of the
  * session is rolled back. `COMMIT AND CHAIN` ends a block and opens the next one at once.
+ * A statement the runner wraps in its own transaction (an Alembic revision, LintStatement.
+ * runnerTransaction) is in a block too: the runner's, reported as block -1.
  */
 import type { LintStatement } from './types';
 
 export interface TransactionFacts {
   /** Per statement index: it runs inside an explicit transaction block. */
   inBlock: boolean[];
-  /** Per statement index: the index of the statement that opened its block, else null. */
+  /** Per statement index: the index of the statement that opened its block (-1: the runner's), else null. */
   block: (number | null)[];
   /** BEGIN / START TRANSACTION issued while a block is already open (ignored by PostgreSQL). */
   nestedBegins: LintStatement[];
@@ -35,8 +37,8 @@ export function transactionFacts(statements: LintStatement[]): TransactionFacts 
       if (!open) t.strayEnds.push(s);
       open = s.node.TransactionStmt.chain ? s : null;
     }
-    t.inBlock[s.index] = open !== null && !kind;
-    t.block[s.index] = t.inBlock[s.index] && open ? open.index : null;
+    t.inBlock[s.index] = (open !== null || s.runnerTransaction) && !kind;
+    t.block[s.index] = !t.inBlock[s.index] ? null : open ? open.index : -1;
   }
   t.unclosed = open;
   return t;

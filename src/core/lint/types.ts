@@ -51,6 +51,11 @@ export interface LintStatement {
   origin: 'sql' | 'execute' | 'op';
   /** Alembic revision function the statement sits in (`upgrade`/`downgrade`), else null. */
   revisionFunction: 'upgrade' | 'downgrade' | null;
+  /**
+   * The migration runner wraps the statement in its own transaction: an Alembic revision on
+   * PostgreSQL (transactional DDL), outside `with op.get_context().autocommit_block():`.
+   */
+  runnerTransaction: boolean;
   /** Waiver text found on the statement (its comments) or the line above, else null. */
   waiver: Waiver | null;
 }

@@ -18,7 +18,8 @@ function concurrentWork(s: LintStatement): string | null {
 /**
  * CREATE / DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY inside
  * an explicit `BEGIN … COMMIT`: PostgreSQL rejects them ("cannot run inside a transaction block"),
- * so the migration fails at that statement and the block rolls back.
+ * so the migration fails at that statement and the block rolls back. An Alembic revision runs in
+ * one transaction on PostgreSQL, so the same holds there outside `autocommit_block()`.
  */
 export const rule: LintRule = {
   id: 'ban_concurrent_index_in_transaction',
@@ -33,7 +34,9 @@ export const rule: LintRule = {
     for (const s of ctx.statements) {
       if (!ctx.facts.transactions.inBlock[s.index]) continue;
       const what = concurrentWork(s);
-      if (what) out.push({ statement: s, message: `${what} inside a transaction block fails: PostgreSQL cannot run it inside BEGIN … COMMIT` });
+      if (!what) continue;
+      const where = ctx.facts.transactions.block[s.index] === -1 ? 'inside the Alembic revision\'s transaction (outside `autocommit_block()`)' : 'inside a transaction block';
+      out.push({ statement: s, message: `${what} ${where} fails: PostgreSQL cannot run it inside a transaction` });
     }
     return out;
   },
