@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expectVerdict, shot, watchRequests } from './helpers';
+import { erdExport, expectVerdict, shot, watchRequests } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const table = (page: Page, id: string) => page.locator(`g.erd-table[data-id="${id}"]`);
@@ -41,7 +41,7 @@ test('a dump missing a table shows its ghost; search jumps to a table; export is
   await expect(page.getByRole('complementary', { name: 'Table details' })).toContainText('public.revenue_ledger');
   await shot(page, 'app-erd-ghost');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), erdExport(page, 'Export SVG')]);
   const xml = readFileSync((await download.path())!, 'utf8');
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');

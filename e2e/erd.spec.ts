@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
+import { erdExport } from './helpers';
 
 const PORT = 4391;
 let server: PreviewServer;
@@ -91,7 +92,7 @@ test('a dump missing a table shows its ghost', async ({ page }) => {
 
 test('export produces a valid standalone SVG', async ({ page }) => {
   await open(page, '?n=30&drift=1');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), erdExport(page, 'Export SVG')]);
   const path = await download.path();
   const text = (await import('node:fs')).readFileSync(path!, 'utf8');
   const result = await page.evaluate((xml) => {
@@ -104,7 +105,7 @@ test('export produces a valid standalone SVG', async ({ page }) => {
   expect(result.label).toMatch(/^Entity relationship diagram/);
   expect(text).toContain('gen_event_0002');
   expect(result.tables).toBeGreaterThan(100);
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  const [png] = await Promise.all([page.waitForEvent('download'), erdExport(page, 'Export PNG')]);
   const bytes = (await import('node:fs')).readFileSync((await png.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
 });
@@ -157,7 +158,8 @@ test('1,000 tables: the overview fits the screen in labelled groups, no overlaps
   expect(await labels.count()).toBeGreaterThan(5);
   await expect(labels.filter({ hasText: 'hub: tenants' })).toHaveCount(1);
   const canvas = (await page.locator('.canvas').boundingBox())!;
-  for (const box of await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+  // (a label with no room in its frame, or that would overlap another, is not drawn: its frame has the name)
+  for (const box of await labels.evaluateAll((els) => els.filter((e) => e.getAttribute('display') !== 'none').map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
     expect(box.height).toBeGreaterThan(10); // readable: ~14 px on screen at the overview
     expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
     expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
@@ -191,6 +193,22 @@ test('layouts are cached by graph: a reload on the same schema needs no ELK', as
   expect(second).toBeLessThan(Math.min(first, 250));
 });
 
+/** The diagram labels drawn now (group and schema names, top-table lines), as screen boxes. */
+function visibleLabels(page: Page): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
+  return page.locator('g.erd-labels text').evaluateAll((els) => els
+    .filter((e) => (e as SVGGraphicsElement).getClientRects().length > 0 && !e.closest('[display="none"]'))
+    .map((e) => { const r = e.getBoundingClientRect(); return { text: e.getAttribute('data-name') ?? e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height }; })
+    .filter((r) => r.w > 0 && r.h > 0));
+}
+function overlapping(rs: { text: string; x: number; y: number; w: number; h: number }[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+    const a = rs[i], b = rs[j];
+    if (a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1) out.push(`${a.text} × ${b.text}`);
+  }
+  return out;
+}
+
 /**
  * The real 516-table MusicBrainz schema (fixtures/erd/musicbrainz: a real pg_dump nobody here
  * wrote; test/erd/erd-musicbrainz.test.ts keeps the model). Before issue 14 this was an empty
@@ -219,11 +237,25 @@ test.describe('MusicBrainz, 516 real tables', () => {
     await expect(bundles.first().locator('title')).toHaveText(/^\d+ foreign keys? between .+ and .+$/);
     // every label inside the canvas, at a readable size
     const canvas = (await page.locator('.canvas').boundingBox())!;
-    for (const b of await page.locator('text.erd-label-group').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+    for (const b of await page.locator('text.erd-label-group').evaluateAll((els) => els.filter((e) => e.getAttribute('display') !== 'none').map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
       expect(b.height).toBeGreaterThan(10);
       expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
     }
     await page.screenshot({ path: 'test-results/erd-musicbrainz-overview.png' });
+  });
+
+  test('the overview\'s labels never overlap, at the default zoom and zoomed out, at 1,024 and 1,920 px', async ({ page }) => {
+    for (const [width, height] of [[1920, 1080], [1024, 768]]) {
+      await mb(page, width, height);
+      const shown = await visibleLabels(page);
+      expect(shown.length).toBeGreaterThan(10);
+      expect(overlapping(shown), `overlapping labels at ${width} px`).toEqual([]);
+      await page.screenshot({ path: `/tmp/i14b/erd-musicbrainz-overview-${width}.png` });
+      await page.locator('.canvas').focus();
+      await page.keyboard.press('-');
+      await page.waitForTimeout(300);
+      expect(overlapping(await visibleLabels(page)), `overlapping labels zoomed out at ${width} px`).toEqual([]);
+    }
   });
 
   test('clicking a group zooms into its tables: names, then columns closer in', async ({ page }) => {

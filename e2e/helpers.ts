@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -116,6 +117,30 @@ export async function shotsAtWidths(page: Page, prefix: string): Promise<void> {
     await page.screenshot({ path: `${prefix}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+// axe-core, injected from node_modules (no CDN: nothing the page loads leaves the origin) and
+// evaluated over the DevTools protocol, so the page's CSP (script-src 'self') stays as shipped.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+
+/** The serious and critical axe violations (WCAG 2.1 A/AA and best practice) on the page as it is now. */
+export async function axe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } };
+    return w.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(0, 2).join(' ') ?? ''}`).join('\n')}`).join('\n');
+
+/** Clicks one of the ERD's exports (`Export SVG`, `Export PNG`, `Export Mermaid`, `Export DBML`) in its Export menu. */
+export async function erdExport(page: Page, name: string): Promise<void> {
+  await page.locator('.erd summary', { hasText: 'Export' }).click();
+  await page.getByRole('button', { name }).click();
 }
 
 /**

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { verdict } from './helpers';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Every view at 390, 1,024 and 1,920 px: the page itself never scrolls sideways (wide tables
 // scroll inside their own box), and the screenshots are looked at.
@@ -27,6 +31,42 @@ test('layout: every view at 390, 1,024 and 1,920 px keeps the page within the wi
     }
   }
   expect(over).toEqual([]);
+});
+
+test('layout: the top bar shows each dump\'s whole verdict at 390, 1,024 and 1,920 px (WARN_PASS, never "WARN")', async ({ page }) => {
+  test.setTimeout(240_000);
+  // A real dump with only HIGH divergences: the bundled reconciled baseline (PASS) without
+  // attribution_allocations.confidence_score, statistical metadata whose absence is degraded
+  // mode (seed 000 §6.1) → WARN_PASS (the CLI gives the same, exit code 2).
+  let warn = await readFile(`${root}/schema/samples/reconciled_baseline.sql`, 'utf8');
+  for (const cut of [/^ {4}confidence_score numeric\(4,3\),\n/m, /^ {4}CONSTRAINT ck_attribution_allocations_confidence_score_range .*\n/m,
+    /^COMMENT ON COLUMN public\.attribution_allocations\.confidence_score .*\n/m, /, confidence_score(?=\);$)/m]) {
+    expect(warn).toMatch(cut);
+    warn = warn.replace(cut, '');
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(verdict(page)).toBeVisible({ timeout: 90_000 });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open dump' }).click();
+  await (await chooser).setFiles({ name: 'a-rather-long-name-for-the-baseline-without-one-column.sql', mimeType: 'text/plain', buffer: Buffer.from(warn) });
+  await expect(verdict(page)).toContainText(/^WARN_PASS — a-rather-long-name/, { timeout: 90_000 });
+  const tabs = page.getByRole('tablist', { name: 'Dumps' }).getByRole('tab');
+  await expect(tabs).toHaveCount(2);
+  for (const width of [390, 1024, 1920]) {
+    await page.setViewportSize({ width, height: width < 760 ? 844 : 1000 });
+    await page.waitForTimeout(200);
+    const chips = await tabs.evaluateAll((els) => els.map((tab) => {
+      const chip = tab.querySelector('.chip') as HTMLElement;
+      const r = chip.getBoundingClientRect(), t = tab.getBoundingClientRect();
+      return { text: chip.textContent, title: chip.title, inWindow: r.left >= 0 && r.right <= innerWidth, inTab: r.left >= t.left && r.right <= t.right + 0.5, whole: chip.scrollWidth <= chip.clientWidth };
+    }));
+    expect(chips, `chips at ${width} px`).toEqual([
+      { text: 'FAIL', title: expect.stringContaining('FAIL'), inWindow: true, inTab: true, whole: true },
+      { text: 'WARN_PASS', title: expect.stringContaining('WARN_PASS: passes'), inWindow: true, inTab: true, whole: true },
+    ]);
+    await page.screenshot({ path: `/tmp/i14b/topbar-verdicts-${width}.png`, clip: { x: 0, y: 0, width, height: 140 } });
+  }
 });
 
 test('layout: the RLS matrix keeps its first column and header in view at 1,024 px', async ({ page }) => {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { Parser } from '@dbml/core';
 import { emptyModel, type Column, type Constraint, type SchemaModel, type Table } from '../../src/core/model';
 import { toDbml, toMermaid } from '../../src/core/export';
+import { parseMermaid } from './mermaid-grammar';
 
 const col = (name: string, type: string, notNull = false, extra: Partial<Column> = {}): Column =>
   ({ name, position: 0, type, notNull, default: null, identity: null, generated: null, collation: null, comment: null, ...extra });
@@ -39,46 +40,6 @@ function hostile(): SchemaModel {
     con('public', 'left_out', 'left_out_fk', 'foreign key', ['customer_id'], ['public.customer.v2', ['id']]),
   ];
   return m;
-}
-
-// ---- Mermaid line grammar (the subset we emit) ----
-const WORD = '[A-Za-z_][A-Za-z0-9_-]*';
-const TYPE = '[A-Za-z_][A-Za-z0-9_\\-()\\[\\]]*';
-const STR = '"[^"\\n]*"';
-const ENTITY = new RegExp(`^    (${WORD})\\[(${STR})\\] \\{$`);
-const ATTR = new RegExp(`^        (${TYPE}) (${WORD})(?: ((?:PK|FK|UK)(?:, (?:PK|FK|UK))*))?(?: (${STR}))?$`);
-const REL = new RegExp(`^    (${WORD}) (\\|\\||\\|o|\\}o|\\}\\|)(--|\\.\\.)(\\|\\||o\\||o\\{|\\|\\{) (${WORD}) : (${STR})$`);
-const decode = (s: string) => s.slice(1, -1).replace(/#quot;/g, '"').replace(/#35;/g, '#');
-
-interface ParsedMermaid { entities: Map<string, { label: string; attrs: { type: string; name: string; keys: string; comment: string }[] }>; rels: { a: string; card: string; b: string; label: string }[] }
-function parseMermaid(text: string): ParsedMermaid {
-  const lines = text.trimEnd().split('\n');
-  expect(lines[0]).toBe('erDiagram');
-  const entities: ParsedMermaid['entities'] = new Map();
-  const rels: ParsedMermaid['rels'] = [];
-  let cur: string | null = null;
-  for (const [i, line] of lines.slice(1).entries()) {
-    if (cur) {
-      if (line === '    }') { cur = null; continue; }
-      const a = ATTR.exec(line);
-      if (!a) throw new Error(`line ${i + 2} is not an attribute: ${line}`);
-      entities.get(cur)!.attrs.push({ type: a[1], name: a[2], keys: a[3] ?? '', comment: a[4] ? decode(a[4]) : '' });
-      continue;
-    }
-    const e = ENTITY.exec(line);
-    if (e) {
-      if (entities.has(e[1])) throw new Error(`duplicate entity ${e[1]}`);
-      entities.set(e[1], { label: decode(e[2]), attrs: [] });
-      cur = e[1];
-      continue;
-    }
-    const r = REL.exec(line);
-    if (!r) throw new Error(`line ${i + 2} is neither entity nor relationship: ${line}`);
-    for (const id of [r[1], r[5]]) if (!entities.has(id)) throw new Error(`relationship to undeclared entity ${id}`);
-    rels.push({ a: r[1], card: `${r[2]}${r[3]}${r[4]}`, b: r[5], label: decode(r[6]) });
-  }
-  expect(cur).toBeNull();
-  return { entities, rels };
 }
 
 const only = new Set(['Sales Dept.Order "Items"', 'public.customer.v2', 'public.profile']);

@@ -11,6 +11,8 @@ export type Lod = 'full' | 'name' | 'outline';
 
 export const LOD_FULL = 0.55;
 export const LOD_OUTLINE = 0.18;
+/** From this scale a table's name (drawn at up to 44 px) reads at about 11 screen px. */
+export const LOD_READABLE = 0.25;
 
 export function lodFor(k: number): Lod {
   return k >= LOD_FULL ? 'full' : k >= LOD_OUTLINE ? 'name' : 'outline';

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import { drawDefs, drawTable, markerId } from './draw';
 import { hubIds } from './hubs';
-import { cull, fitTransform, intersects, levelFor, LOD_FULL, LOD_GROUPS, visibleRect, type Level } from './lod';
+import { cull, fitTransform, intersects, levelFor, LOD_FULL, LOD_GROUPS, LOD_READABLE, visibleRect, type Level } from './lod';
 import { drawFrames, placeLabels } from './frames';
 import { DIRECTION, edgeLabel, edgesOf, first, nearest } from './keyboard';
 import { CANVAS, EDGE, edgeStyle, FONT, MUTED, SELECTED_EDGE } from './paint';
@@ -517,14 +517,33 @@ export class ErdView {
   }
 
   fit(ms = 300): void {
+    this.#apply(fitTransform(this.#extent(), this.#host.clientWidth, this.#host.clientHeight), ms);
+  }
+
+  /**
+   * The first view of a diagram: fit to screen — unless that would draw an ungrouped diagram too
+   * small to read its table names (a phone): then the smallest scale names are readable at, from
+   * the diagram's left edge, centred vertically when it fits; the rest is a pan away. A grouped
+   * diagram fits whole: its overview is the group cards.
+   */
+  open(ms = 0): void {
+    const box = this.#extent();
+    const w = this.#host.clientWidth, h = this.#host.clientHeight;
+    const t = fitTransform(box, w, h);
+    const k = LOD_READABLE;
+    if (t.k >= k || this.#data?.layout.frames.length) return this.#apply(t, ms);
+    this.#apply({ k, x: 16 - box.x * k, y: box.height * k > h ? 16 - box.y * k : h / 2 - (box.y + box.height / 2) * k }, ms);
+  }
+
+  /** The diagram's extent: its tables and, in a partitioned diagram, the group frames with their labels. */
+  #extent(): Box {
     const c = this.contentBox();
-    // Group frames (a partitioned diagram) enclose their tables and carry the labels: fit them too.
     let x0 = c.x, y0 = c.y, x1 = c.x + c.width, y1 = c.y + c.height;
     for (const f of this.#data?.layout.frames ?? []) {
       x0 = Math.min(x0, f.box.x); y0 = Math.min(y0, f.box.y);
       x1 = Math.max(x1, f.box.x + f.box.width); y1 = Math.max(y1, f.box.y + f.box.height);
     }
-    this.#apply(fitTransform({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, this.#host.clientWidth, this.#host.clientHeight), ms);
+    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   }
 
   /**

@@ -34,12 +34,15 @@ export class ShareState {
   mismatch = $state(false);
   #opening: Promise<void> = Promise.resolve();
 
-  /** The link for the current view, selection and inputs (`${page URL}#share=…`). */
-  async make(app: AppState): Promise<BuiltShare & { url: string }> {
+  /**
+   * The link for the current view, selection and inputs (`${page URL}#share=…`). `at` names a
+   * view and selection richer than the route's (e.g. the ERD's focus hops); default: the route.
+   */
+  async make(app: AppState, at: { view: string; selected: string | null } = app.router): Promise<BuiltShare & { url: string }> {
     const s = app.sources;
     const dump = s.active;
     const built = await buildShare({
-      view: app.router.view, selected: app.router.selected, phase: s.phase,
+      view: at.view, selected: at.selected, phase: s.phase,
       canonical: s.canonical, spec: s.spec, seeds: s.seeds,
       dump: dump ? { name: dump.name, text: dump.sql, sample: dump.origin === 'sample' } : null,
       decisions: app.drift.decisions,
