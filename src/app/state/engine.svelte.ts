@@ -330,10 +330,11 @@ export class Engine {
   #keepCacheKeys(id: number, sources: Sources, todo: Sources['dumps']) {
     const show = this.#firstCheck;
     this.#firstCheck = false;
-    const shared = [sources.canonical.name, sources.canonical.text, sources.spec?.name ?? null, sources.spec?.text ?? null,
-      sources.seeds?.name ?? null, sources.seeds?.text ?? null, sources.phase, this.settings.withData, this.settings.budgetSeconds];
+    // The inputs freshness compares (checkInputs), plus what names and bounds the result: the
+    // overlay's and seeds' file names (in locations), the dump's name and the probe budget.
+    const named = [sources.spec?.name ?? null, sources.seeds?.name ?? null, this.settings.budgetSeconds];
     for (const d of todo) {
-      const key = verdictKey([...shared, d.name, d.sql]);
+      const key = verdictKey([checkInputs(sources, d.sql, this.settings), ...named, d.name]);
       this.#cacheKeys.set(d.key, { run: id, key });
       if (!show) continue;
       void key.then(getCachedVerdict).then((kept) => {
