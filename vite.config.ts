@@ -5,8 +5,13 @@ import { serviceWorkerPlugin } from './src/adapters/browser/build/sw-plugin';
 import { pgParserPlugin } from './src/adapters/browser/build/pg-parser-plugin';
 
 // The app is a static site: `base: './'` lets it run from any sub-path and any static server.
+// One id per build: a verdict kept for a warm revisit is shown only by the build that computed it
+// (src/app/lib/verdict-cache.ts).
+const BUILD_ID = process.env.SKELDIR_BUILD_ID ?? new Date().toISOString();
+
 export default defineConfig({
   base: './',
+  define: { 'import.meta.env.VITE_SKELDIR_BUILD': JSON.stringify(BUILD_ID) },
   // serviceWorkerPlugin: sw.js precaching the build (offline after the first visit).
   plugins: [svelte(), serviceWorkerPlugin(), pgParserPlugin()],
   // PGlite ships its own WASM + data files and must not be pre-bundled by esbuild.

@@ -22,8 +22,23 @@
  *   engine worker: PGlite's WASM memory lives there) after each cycle, and each cycle's time to
  *   verdict: both should stay flat (a removed dump frees its database; adding one checks only it).
  *
- * Targets: first verdict ≤ 3 s, initial JS ≤ 250 KB gzip.
- * Env: BROWSER_BENCH_RUNS=3  BROWSER_BENCH_CYCLES=20  BENCH_SKIP_BUILD=1  BENCH_SCREENSHOT=file.png (the page at its first result). `node bench/browser.mjs` writes
+ * - breakdown (issue 15): where the cold first visit's time goes, on the page's timeline (ms from
+ *   navigation start): the page's own marks (skeldir:main, inputs-ready, check-posted), the
+ *   worker's start-up steps (src/adapters/browser/boot-marks.ts: worker module evaluated, PGlite
+ *   WASM compiled, its FS bundle and the data directory fetched, the first database started,
+ *   check received) and the engine's stages (report timings: waiting for that database, dump
+ *   load, introspection, compare, RLS, smoke); medians over the runs.
+ * - memory: besides the renderer's RSS, the WASM memory of the worker's open PGlite instances at
+ *   the verdict (reported by the worker) and the page's JS heap.
+ * - warm_revisit (issue 15): in one browser profile, a first visit to its verdict (the service
+ *   worker installs, the verdict is kept in IndexedDB), then a second visit: navigation → the
+ *   kept verdict shown, labelled as the result of its time for identical inputs
+ *   (data-verdict="kept"), and → this visit's own fresh verdict that replaces it.
+ * - open_dump_to_verdict_ms (issue 15): the median of the open/remove cycles' times, opening the
+ *   Skeldir-sized bundled sample in a tab that has its first verdict.
+ *
+ * Targets: cold first verdict ≤ 3 s, Open dump → verdict ≤ 1.5 s, warm revisit ≤ 1 s, initial JS ≤ 250 KB gzip.
+ * Env: BROWSER_BENCH_RUNS=3  BROWSER_BENCH_CYCLES=20  BROWSER_BENCH_REVISITS=3  BENCH_SKIP_BUILD=1  BENCH_SCREENSHOT=file.png (the page at its first result). `node bench/browser.mjs` writes
  * bench/results/browser.json; `run()` returns the same object.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +55,7 @@ const DIST = join(ROOT, 'dist', 'app');
 const RUNS = Math.max(1, Number(process.env.BROWSER_BENCH_RUNS ?? 3));
 const PORT = 4394;
 const CYCLES = Math.max(0, Number(process.env.BROWSER_BENCH_CYCLES ?? 20));
+const REVISITS = Math.max(0, Number(process.env.BROWSER_BENCH_REVISITS ?? 3));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
@@ -96,13 +112,124 @@ async function firstVerdict(browser, base) {
   const verdict = await page.locator('[role=status].verdict').textContent();
   // The app marks its first verdict with the engine's per-stage timings (User Timing API).
   const timings = await page.evaluate(() => performance.getEntriesByName('skeldir:first-verdict')[0]?.detail ?? null);
+  const pageMarks = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('skeldir:')).map((m) => [m.name.slice(8), Math.round(m.startTime)]));
+    return { html: Math.round(nav?.responseEnd ?? 0), dom_content_loaded: Math.round(nav?.domContentLoadedEventEnd ?? 0), ...marks };
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576);
   const renderer = await rendererMemory(browser);
   await context.close();
-  return { ms: Math.round(ms), structural_ms: Math.round(structuralMs), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer };
+  return { ms: Math.round(ms), structural_ms: Math.round(structuralMs), verdict: verdict?.trim(), timings, offOrigin, page_js_heap_mb: heap, renderer,
+    breakdown: breakdown(pageMarks, timings, Math.round(structuralMs), Math.round(ms)) };
+}
+
+/**
+ * One run's timeline, ms from navigation start: when each step ENDED (`at`), and how long the
+ * engine's stages took. Page marks and worker marks are on the same clock (the worker sends
+ * epoch times, the page subtracts its timeOrigin).
+ */
+function breakdown(pageMarks, detail, structuralMs, verdictMs) {
+  const w = detail?.worker?.marks ?? {};
+  const t = detail?.timings ?? {};
+  const at = {
+    html_received: pageMarks.html,
+    main_script_run: pageMarks.main,
+    worker_module_evaluated: w.worker_start,
+    data_dir_fetched: w.data_dir_fetched,
+    data_dir_unpacked: w.data_dir_unpacked,
+    pglite_fs_bundle_fetched: w.fs_bundle_fetched,
+    pglite_wasm_compiled: w.wasm_compiled,
+    // The first database: the default sample's, prepared at build time, or an empty spare.
+    first_database_started: w.sample_started ?? w.spare_started,
+    inputs_ready: pageMarks['inputs-ready'],
+    check_posted: pageMarks['check-posted'],
+    check_received: w.check_received,
+    structural_painted: structuralMs,
+    verdict_painted: verdictMs,
+  };
+  const stages = Object.fromEntries(['start_dump', 'load_dump', 'introspect_dump', 'compare', 'rls', 'smoke', 'gates'].filter((k) => k in t).map((k) => [k, Math.round(t[k])]));
+  return {
+    at: Object.fromEntries(Object.entries(at).filter(([, v]) => typeof v === 'number')),
+    stages,
+    prepared_sample_used: t.load_dump_prepared === 1,
+    worker_check_ms: detail ? Math.round(detail.worker_ms) : null,
+    pglite_wasm_mb: detail?.worker?.wasm ? Math.round(detail.worker.wasm.bytes / 1048576) : null,
+    pglite_instances: detail?.worker?.wasm?.instances ?? null,
+    checks_received: detail?.worker?.checks ?? null,
+  };
+}
+
+/** Medians of every number in the runs' breakdowns, key by key. */
+function medianBreakdown(list) {
+  const pick = (get) => { const xs = list.map(get).filter((x) => typeof x === 'number'); return xs.length ? median(xs) : null; };
+  const keys = (sel) => [...new Set(list.flatMap((b) => Object.keys(sel(b))))];
+  return {
+    at: Object.fromEntries(keys((b) => b.at).map((k) => [k, pick((b) => b.at[k])])),
+    stages: Object.fromEntries(keys((b) => b.stages).map((k) => [k, pick((b) => b.stages[k])])),
+    worker_check_ms: pick((b) => b.worker_check_ms),
+    pglite_wasm_mb: pick((b) => b.pglite_wasm_mb),
+    pglite_instances: pick((b) => b.pglite_instances),
+  };
+}
+
+const VERDICT = /^(PASS|WARN_PASS|FAIL|INCOMPLETE) /;
+/** This page's own verdict (not a kept one, not an older report shown while re-checking). */
+const FRESH = '[role=status].verdict:not([data-verdict=kept]):not([data-verdict=checking]):not([data-verdict=stale])';
+
+/** ms from navigation start until a verdict element matching `selector` shows a verdict. */
+async function timeTo(page, selector) {
+  return page.waitForFunction(({ selector, re }) => {
+    const el = [...document.querySelectorAll(selector)].find((e) => new RegExp(re).test(e.textContent ?? ''));
+    return el ? performance.now() : null;
+  }, { selector, re: VERDICT.source }, { timeout: 180_000, polling: 20 }).then(async (h) => Math.round(await h.jsonValue()));
+}
+
+/**
+ * Warm revisit: a first visit in a fresh profile (its verdict, the service worker installed and
+ * controlling, the verdict kept in IndexedDB), then a second visit in the same profile.
+ */
+async function warmRevisit(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const first = await context.newPage();
+    await first.goto(base + '#/compliance');
+    await timeTo(first, FRESH);
+    // The service worker has precached the build, and the verdict is in IndexedDB.
+    await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const keptCount = () => first.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('skeldir-schema-explorer');
+      req.onsuccess = () => {
+        const db = req.result;
+        const get = db.transaction('session').objectStore('session').get('verdict-index');
+        get.onsuccess = () => { resolve(Array.isArray(get.result) ? get.result.length : 0); db.close(); };
+        get.onerror = () => { resolve(0); db.close(); };
+      };
+      req.onerror = () => resolve(0);
+    }));
+    const until = Date.now() + 15_000;
+    while ((await keptCount()) === 0 && Date.now() < until) await first.waitForTimeout(200);
+    if ((await keptCount()) === 0) console.log('warm revisit: no verdict was kept in IndexedDB');
+    await first.close();
+    const page = await context.newPage();
+    let fromSw = 0;
+    let fromNetwork = 0;
+    page.on('response', (r) => { if (r.fromServiceWorker()) fromSw++; else if (!/^(blob|data):/.test(r.url())) fromNetwork++; });
+    await page.goto(base + '#/compliance', { waitUntil: 'commit' });
+    // The kept verdict, or the fresh one if it came first (then nothing was shown from IndexedDB: kept_ms null).
+    const firstMs = await timeTo(page, `[role=status][data-verdict=kept], ${FRESH}`);
+    const kept = await page.locator('[role=status][data-verdict=kept]').textContent({ timeout: 100 }).catch(() => null);
+    const freshMs = await timeTo(page, FRESH);
+    const keptMs = kept === null ? null : firstMs;
+    const label = kept?.trim() ?? '';
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    return { kept_ms: keptMs, fresh_ms: freshMs, label, controlled, responses_from_service_worker: fromSw, responses_from_network: fromNetwork };
+  } finally {
+    await context.close();
+  }
 }
 
 async function openRemoveCycles(browser, base) {
@@ -143,8 +270,10 @@ export async function run() {
   });
   const runs = [];
   let cycles = [];
+  const revisits = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await firstVerdict(browser, base));
+    for (let i = 0; i < REVISITS; i++) revisits.push(await warmRevisit(browser, base));
     cycles = CYCLES ? await openRemoveCycles(browser, base) : [];
   } finally {
     await browser.close();
@@ -167,8 +296,19 @@ export async function run() {
     initial_js: size.js,
     initial_css: size.css,
     open_remove_cycles: cycles,
-    targets: { first_verdict_ms: 3000, initial_js_gzip_bytes: 250 * 1024 },
-    targets_met: { first_verdict: first <= 3000, first_structural: median(runs.map((r) => r.structural_ms)) <= 3000, initial_js: size.js_gzip <= 250 * 1024 },
+    breakdown_median: medianBreakdown(runs.map((r) => r.breakdown)),
+    breakdown_runs: runs.map((r) => r.breakdown),
+    pglite_wasm_mb: median(runs.map((r) => r.breakdown.pglite_wasm_mb ?? 0)),
+    warm_revisit: revisits.length ? {
+      kept_verdict_ms: revisits.every((r) => r.kept_ms !== null) ? median(revisits.map((r) => r.kept_ms)) : null, fresh_verdict_ms: median(revisits.map((r) => r.fresh_ms)), runs: revisits,
+    } : null,
+    open_dump_to_verdict_ms: cycles.length ? median(cycles.map((c) => c.ms)) : null,
+    targets: { first_verdict_ms: 3000, open_dump_to_verdict_ms: 1500, warm_revisit_ms: 1000, initial_js_gzip_bytes: 250 * 1024 },
+    targets_met: {
+      first_verdict: first <= 3000, first_structural: median(runs.map((r) => r.structural_ms)) <= 3000, initial_js: size.js_gzip <= 250 * 1024,
+      open_dump: cycles.length ? median(cycles.map((c) => c.ms)) <= 1500 : null,
+      warm_revisit: revisits.length ? revisits.every((r) => r.kept_ms !== null) && median(revisits.map((r) => r.kept_ms)) <= 1000 : null,
+    },
   };
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
@@ -176,6 +316,19 @@ export async function run() {
     `full verdict with RLS + smoke ${first} ms (runs ${result.runs.join(', ')}); target ≤ 3000 ms; load average ${loadavg()[0].toFixed(1)}`);
   console.log(`initial JS: ${(size.js_gzip / 1024).toFixed(1)} KB gzip (${size.js.map((f) => f.file).join(', ')})  target ≤ 250 KB`);
   console.log(`memory: page JS heap ${result.page_js_heap_mb} MB; tab renderer process (worker JS heap + PGlite WASM) peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB; load average ${loadavg()[0].toFixed(1)}`);
+  const bd = result.breakdown_median;
+  console.log(`cold first visit, where the time goes (median of ${RUNS}; ms from navigation start when each step ended): ` +
+    Object.entries(bd.at).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(`  engine stages in the worker (ms): ${Object.entries(bd.stages).map(([k, v]) => `${k} ${v}`).join(', ')}; check in the worker ${bd.worker_check_ms}; ` +
+    `sample database prepared at build used: ${runs.map((r) => r.breakdown.prepared_sample_used).join(', ')}; check requests the worker got: ${runs.map((r) => r.breakdown.checks_received).join(', ')}`);
+  console.log(`  memory at the verdict: PGlite WASM ${bd.pglite_wasm_mb ?? 'n/a'} MB in ${bd.pglite_instances ?? 'n/a'} instance(s); page JS heap ${result.page_js_heap_mb} MB; tab renderer peak RSS ${result.renderer_peak_rss_mb ?? 'n/a'} MB`);
+  if (result.warm_revisit) {
+    const r = result.warm_revisit;
+    console.log(`warm revisit (median of ${r.runs.length}; same profile, service worker + IndexedDB): kept verdict shown ${r.kept_verdict_ms} ms (runs ${r.runs.map((x) => x.kept_ms).join(', ')}), ` +
+      `this visit's own verdict ${r.fresh_verdict_ms} ms (runs ${r.runs.map((x) => x.fresh_ms).join(', ')}); target ≤ 1000 ms; service worker controlling: ${r.runs.every((x) => x.controlled)}; ` +
+      `responses from it ${r.runs.at(-1).responses_from_service_worker}, from the network ${r.runs.at(-1).responses_from_network}; load average ${loadavg()[0].toFixed(1)}`);
+    console.log(`  label: "${r.runs.at(-1).label}"`);
+  }
   const t = result.engine_timings_ms?.timings;
   if (t) {
     const starts = Object.keys(t).filter((k) => k.startsWith('start_'));
@@ -197,6 +350,7 @@ export async function run() {
     result.open_remove_flat = rss.length >= 10 ? tail <= head * 1.1 : null;
     console.log(`open/remove ×${cycles.length}: tab renderer RSS ${rss.join(', ')} MB; page JS heap ${cycles.map((c) => c.page_js_heap_mb).join(', ')} MB; ` +
       `verdict ms ${cycles.map((c) => c.ms).join(', ')}; memory ${result.open_remove_flat === null ? 'n/a' : result.open_remove_flat ? 'FLAT' : 'GROWING'} (first five ${head} MB, last five ${tail} MB; load average ${loadavg()[0].toFixed(1)})`);
+    console.log(`Open dump → verdict (median of ${cycles.length} opens of the Skeldir-sized sample): ${result.open_dump_to_verdict_ms} ms; target ≤ 1500 ms; load average ${loadavg()[0].toFixed(1)}`);
     writeFileSync(join(HERE, 'results', 'browser.json'), JSON.stringify(result, null, 2) + '\n');
   }
   console.log('wrote bench/results/browser.json');

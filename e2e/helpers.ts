@@ -54,6 +54,25 @@ export async function expectSaved(page: Page, text: string): Promise<void> {
   await expect.poll(saved, { timeout: 10_000 }).toContain(text);
 }
 
+/** A value of the app's IndexedDB store (`session-v1`, `verdict-index`, …), or undefined. */
+export function idbRead(page: Page, key: string): Promise<unknown> {
+  return page.evaluate((key) => new Promise<unknown>((resolve) => {
+    const req = indexedDB.open('skeldir-schema-explorer');
+    req.onerror = () => resolve(undefined);
+    req.onsuccess = () => {
+      const db = req.result;
+      try {
+        const get = db.transaction('session').objectStore('session').get(key);
+        get.onsuccess = () => { resolve(get.result); db.close(); };
+        get.onerror = () => { resolve(undefined); db.close(); };
+      } catch {
+        resolve(undefined);
+        db.close();
+      }
+    };
+  }), key);
+}
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
 
 const TYPES: Record<string, string> = {

@@ -20,13 +20,49 @@ type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
 /** A data directory as PGlite dumps and loads it (tar, or gzip'd tar). */
 export type DataDir = Blob | File;
 
+/**
+ * PGlite's WASM compiled and its file-system bundle fetched ahead, for every later start (the
+ * browser worker begins both as its first script runs, so they overlap the page's start-up and
+ * the data directory's fetch). Either may resolve to undefined: PGlite then fetches its own.
+ */
+export interface PgliteArtifacts {
+  wasmModule?: Promise<WebAssembly.Module | undefined>;
+  fsBundle?: Promise<Blob | undefined>;
+}
+let artifacts: PgliteArtifacts = {};
+export function preloadPgliteArtifacts(a: PgliteArtifacts): void {
+  artifacts = a;
+}
+
+/** Every PGlite started here (weakly: this list never keeps one alive); the bench reads their WASM memory. */
+const live = new Set<WeakRef<PGlite>>();
+
+/** WASM linear memory of the PGlite instances open now (bytes), for the bench's memory report. */
+export function pgliteWasmMemory(): { instances: number; bytes: number } {
+  let bytes = 0;
+  let instances = 0;
+  for (const ref of live) {
+    const pg = ref.deref();
+    if (!pg || pg.closed) { live.delete(ref); continue; }
+    instances++;
+    // `mod` is PGlite's Emscripten module (protected): its heap is the instance's WASM memory.
+    bytes += (pg as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.byteLength ?? 0;
+  }
+  return { instances, bytes };
+}
+
 /** Starts PGlite from `data` (or runs initdb when none) with these extensions registered. */
 export async function startPglite(data: DataDir | undefined, extensions: readonly string[] = []): Promise<PGlite> {
-  return PGlite.create({
+  const [wasmModule, fsBundle] = await Promise.all([artifacts.wasmModule, artifacts.fsBundle]);
+  const pg = await PGlite.create({
     ...(data ? { loadDataDir: data } : { initDbStartParams: [...INITDB_PARAMS] }),
+    ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
+    ...(fsBundle ? { fsBundle } : {}),
     extensions: (await loadExtensions(extensions)) as Extensions,
     startParams: [...PGLITE_START_PARAMS],
   });
+  live.add(new WeakRef(pg));
+  return pg;
 }
 
 /** A freshly initialised, empty data directory (runs initdb once). */

@@ -6,11 +6,9 @@ import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundle
 import type { AppState } from './state/app.svelte';
 import type { DumpEntry } from './state/sources.svelte';
 import { isShareFragment } from './share/codec';
+import { defaultSampleName } from '../adapters/browser/default-sample';
 
-/** The sample a first visit opens: the one carrying the seed's drifts when there is one. */
-export function defaultSampleName(names: readonly string[]): string | null {
-  return names.find((n) => /legacy|drift|head/i.test(n)) ?? names[0] ?? null;
-}
+export { defaultSampleName };
 
 interface Defaults { canonical: BundledFile | null; spec: BundledFile | null; seeds: BundledFile | null; sample: { name: string; text: string } | null }
 
@@ -62,6 +60,7 @@ export async function boot(app: AppState): Promise<void> {
   if (isShareFragment(location.hash)) await app.share.open(app, location.hash);
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) void app.share.open(app, location.hash); });
   app.ready = true;
+  performance.mark('skeldir:inputs-ready');
 }
 
 /** "Reset to defaults": forget the saved session and start over from the bundled inputs. */

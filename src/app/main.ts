@@ -4,6 +4,7 @@ import { startEngineWorker } from './state/engine.svelte';
 import './app.css';
 
 // PostgreSQL starts before the UI renders: the worker's first database boots while the page mounts.
+performance.mark('skeldir:main');
 startEngineWorker();
 mount(App, { target: document.getElementById('app')! });
 

@@ -116,7 +116,7 @@ export async function prepareCanonical(canonical: CheckInput['canonical'], env: 
 
 /** Activity.input of the canonical and of a dump: stops are told apart by these, not by file name. */
 const CANONICAL_INPUT = 'canonical';
-const dumpInput = (sha256: string) => `dump:${sha256}`;
+export const dumpInput = (sha256: string) => `dump:${sha256}`;
 
 function guardOptions(env: EngineEnv): Pick<LoadOptions, 'copyData' | 'onActivity' | 'stops'> {
   return { copyData: env.withData ? 'load' : 'skip', onActivity: env.onActivity, stops: env.stops };
@@ -136,7 +136,25 @@ export function queriesCanonicalDb(input: Pick<CheckInput, 'spec' | 'behaviour'>
   return (input.behaviour ?? true) && !specOf(input).tenancy;
 }
 
-export async function runCheck(input: CheckInput, env: EngineEnv, options: { canonical?: PreparedCanonical } = {}): Promise<CheckResult> {
+/**
+ * A dump already loaded into a database by this same loader, with the same options (the page's
+ * bundled sample, prepared at build time: src/adapters/browser/build/prepare-sample.ts). Used
+ * only for exactly that text (name and sha256), with no COPY data and no watchdog stops;
+ * everything after the load — introspection, compare, RLS, smoke, gates — runs here as always.
+ */
+export interface PreloadedDump {
+  name: string;
+  sha256: string;
+  db: Db;
+  summary: LoadSummary;
+}
+
+/** Whether `preloaded` is the load runCheck would do itself for this input and env. */
+function preloadFits(preloaded: PreloadedDump | undefined, input: CheckInput, env: EngineEnv, sha256: string): preloaded is PreloadedDump {
+  return !!preloaded && preloaded.name === input.dump.name && preloaded.sha256 === sha256 && !env.withData && !(env.stops?.length);
+}
+
+export async function runCheck(input: CheckInput, env: EngineEnv, options: { canonical?: PreparedCanonical; dump?: PreloadedDump } = {}): Promise<CheckResult> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const spec = specOf(input);
@@ -158,10 +176,14 @@ export async function runCheck(input: CheckInput, env: EngineEnv, options: { can
   env.onProgress?.('load dump');
   let t0 = performance.now();
   const dumpHash = await sha256Hex(input.dump.sql);
-  const { db: dumpDb, summary: dumpSummary } = await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
+  const preloaded = preloadFits(options.dump, input, env, dumpHash.sha256) ? options.dump : null;
+  // A preloaded dump that does not fit is closed: it is not what this check loads.
+  if (options.dump && !preloaded) void options.dump.db.close().catch(() => undefined);
+  const { db: dumpDb, summary: dumpSummary } = preloaded ?? await loadScript(timedFactory(env.factory, timings, 'start_dump'), input.dump.sql, {
     ...guardOptions(env), source: input.dump.name, input: dumpInput(dumpHash.sha256), signal: env.signal, onProgress: (done: number, total: number) => env.onProgress?.('load dump', done, total),
   });
   timings.load_dump = ms(t0);
+  if (preloaded) timings.load_dump_prepared = 1;
   env.signal?.throwIfAborted();
 
   env.onProgress?.('introspect dump');

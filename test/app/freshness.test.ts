@@ -41,6 +41,16 @@ describe('freshness of the result a view shows', () => {
     expect(staleText(freshness({ status: 'interrupted', report }, was, now))).toMatch(/^Stale — the check was stopped before it finished/);
   });
 
+  it('a kept result of an earlier visit (identical inputs) is re-checking and says whose result it is; with changed inputs the change is said', () => {
+    const at = '2026-12-02T01:54:56.000Z';
+    const f = freshness({ status: 'queued', report, cachedAt: at }, was, was);
+    expect(f).toEqual({ state: 'rechecking', changed: [], kept: at });
+    expect(staleText(f)).toMatch(/^Kept result — re-checking… These are the results of .+ for identical inputs, shown until this page's own check replaces them\.$/);
+    const now = checkInputs(sources({ canonical: 'CREATE TABLE u (id int);' }), was.dump, { withData: false });
+    expect(staleText(freshness({ status: 'running', report, cachedAt: at }, was, now))).toMatch(/^Stale — re-checking… The canonical schema changed/);
+    expect(freshness({ status: 'done', report, cachedAt: null }, was, was)).toEqual({ state: 'current' });
+  });
+
   it('a check stopped before any report is "not checked", never an empty pass', () => {
     const f = freshness({ status: 'interrupted', report: null }, null, was);
     expect(f).toEqual({ state: 'unchecked' });

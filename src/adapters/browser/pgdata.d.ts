@@ -10,3 +10,10 @@ declare module 'virtual:skeldir-canonical' {
   const prebuilt: PrebuiltCanonical | null;
   export default prebuilt;
 }
+
+declare module 'virtual:skeldir-sample' {
+  import type { PrebuiltSampleMeta } from './build/prepare-sample';
+  /** The default sample dump loaded at build time (build/prepare-sample.ts), or null in dev. */
+  const prebuilt: { url: string; meta: PrebuiltSampleMeta } | null;
+  export default prebuilt;
+}

@@ -66,6 +66,11 @@ export interface SqlQueryRequest {
 /** Start PostgreSQL now (fetch the data directory, compile the WASM) while the page restores its session. */
 export interface WarmRequest {
   type: 'warm';
+  /**
+   * The page will most likely check the bundled default sample first (no saved session, no share
+   * link): start its database prepared at build time instead of an empty one.
+   */
+  sample?: boolean;
 }
 
 /** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */
@@ -120,6 +125,16 @@ export interface ProgressMessage {
   total?: number;
 }
 
+/** The worker's start-up profile (boot-marks.ts) and its PGlite WASM memory now: the bench's breakdown. */
+export interface WorkerProfile {
+  /** Step → ms since the epoch. */
+  marks: Record<string, number>;
+  /** WASM linear memory of the PGlite instances open in the worker. */
+  wasm: { instances: number; bytes: number };
+  /** Check requests this worker has received so far (a first visit needs exactly one). */
+  checks: number;
+}
+
 export interface ResultMessage {
   type: 'result';
   id: number;
@@ -135,6 +150,7 @@ export interface ResultMessage {
    */
   spec: Spec | null;
   ms: number;
+  profile?: WorkerProfile;
 }
 
 /**
@@ -148,6 +164,7 @@ export interface StructuralMessage {
   report: Report;
   /** Milliseconds from the start of this dump's check. */
   ms: number;
+  profile?: WorkerProfile;
 }
 
 export interface ErrorMessage {

@@ -30,3 +30,4 @@ function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<
 export const idbGet = <T>(key: string) => tx<T | undefined>('readonly', (s) => s.get(key) as IDBRequest<T | undefined>);
 export const idbSet = (key: string, value: unknown) => tx('readwrite', (s) => s.put(value, key)).then(() => undefined);
 export const idbClear = () => tx('readwrite', (s) => s.clear()).then(() => undefined);
+export const idbDelete = (key: string) => tx('readwrite', (s) => s.delete(key)).then(() => undefined);

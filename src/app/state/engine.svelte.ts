@@ -12,7 +12,7 @@
  * dies during it, the next page shows "stopped at line N last time — run again?" for that dump
  * and never re-runs it by itself.
  */
-import type { CheckRequest, FixResultMessage, FromWorker, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
+import type { CheckRequest, FixResultMessage, FromWorker, WorkerProfile, LintRequest, LintResultMessage, ReversibilityRequest, ReversibilityResultMessage, SqlQueryRequest, SqlResultMessage, ToWorker } from '../../adapters/browser/protocol';
 import { supervise, type EngineAttempt } from '../../core/guard/supervise';
 import type { Activity, Stop } from '../../core/guard/types';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../core/load/input';
@@ -20,6 +20,10 @@ import type { SchemaModel } from '../../core/model';
 import type { Report } from '../../core/report/types';
 import type { Phase, Spec } from '../../core/spec/types';
 import { readJson, writeJson } from '../lib/local';
+import { getCachedVerdict, putCachedVerdict, verdictKey } from '../lib/verdict-cache';
+import { idbGet } from '../lib/idb';
+import { isShareFragment } from '../share/codec';
+import { SESSION_KEY } from './session.svelte';
 import { checkInputs, sameInputs, type CheckInputs } from './freshness';
 import type { Sources } from './sources.svelte';
 
@@ -47,6 +51,12 @@ export interface DumpOutcome {
   structural?: Report | null;
   /** `interrupted`: the line the check was at when the page went away (null: before any statement). */
   stoppedAt?: number | null;
+  /**
+   * Set while `report` is a result kept from an earlier page for identical inputs (warm revisit,
+   * lib/verdict-cache.ts): the ISO time it was computed. This page's own check is running and
+   * replaces it; cleared when it does.
+   */
+  cachedAt?: string | null;
 }
 
 export interface Progress {
@@ -79,6 +89,12 @@ interface Pending {
   onActivity: (a: Activity | null) => void;
 }
 
+/** The worker's start-up marks on this page's timeline (ms since navigation start), for the bench. */
+function pageRelative(p: WorkerProfile | undefined) {
+  if (!p) return null;
+  return { marks: Object.fromEntries(Object.entries(p.marks).map(([k, v]) => [k, Math.round(v - performance.timeOrigin)])), wasm: p.wasm, checks: p.checks };
+}
+
 function newEngineWorker(): Worker {
   return new Worker(new URL('../../adapters/browser/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 }
@@ -98,8 +114,20 @@ export function startEngineWorker(): void {
   const started = { worker, said: [] as FromWorker[], failed: null as string | null };
   worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
   worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
-  worker.postMessage({ type: 'warm' } satisfies ToWorker);
+  // The worker fetches and compiles PostgreSQL meanwhile; which database to start ahead depends
+  // on whether this page will restore a session (or open a share link) or show the bundled sample.
+  void firstVisit().then((sample) => worker.postMessage({ type: 'warm', sample } satisfies ToWorker));
   early = started;
+}
+
+/** No saved session and no share link: the first check will be the bundled default sample's. */
+async function firstVisit(): Promise<boolean> {
+  if (isShareFragment(location.hash)) return false;
+  try {
+    return (await idbGet(SESSION_KEY)) === undefined;
+  } catch {
+    return true; // no IndexedDB: nothing can be restored
+  }
 }
 
 export class Engine {
@@ -114,6 +142,10 @@ export class Engine {
   #queuedWith = new Map<string, CheckInputs>();
   #cancel: AbortController | null = null;
   #fixes = new Map<number, (r: FixResultMessage) => void>();
+  /** Dump key → the verdict-cache key of the inputs it is being checked with, and the run. */
+  #cacheKeys = new Map<string, { run: number; key: Promise<string> }>();
+  /** Only the page's first check may show kept results (a warm revisit); later ones always wait for their run. */
+  #firstCheck = true;
 
   outcomes = $state.raw<Record<string, DumpOutcome>>({});
   /** The inputs each dump's `report` was computed from (freshness.ts compares them with the current ones). */
@@ -256,6 +288,8 @@ export class Engine {
     this.progress = todo.length ? { dump: null, stage: 'start' } : null;
     if (todo.length === 0) return;
     for (const d of todo) this.#queuedWith.set(d.key, checkInputs(sources, d.sql, this.settings));
+    if (this.#firstCheck) performance.mark('skeldir:check-posted');
+    this.#keepCacheKeys(id, sources, todo);
     const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
       canonical: { name: sources.canonical.name, text: sources.canonical.text },
@@ -288,6 +322,38 @@ export class Engine {
     });
   }
 
+  /**
+   * Warm revisit: the page's first check shows, for each dump without a report yet, the result an
+   * earlier page computed for identical inputs (labelled with its time) until this run's own
+   * result replaces it. Every check remembers its inputs' key so its result is kept.
+   */
+  #keepCacheKeys(id: number, sources: Sources, todo: Sources['dumps']) {
+    const show = this.#firstCheck;
+    this.#firstCheck = false;
+    // The inputs freshness compares (checkInputs), plus what names and bounds the result: the
+    // overlay's and seeds' file names (in locations), the dump's name and the probe budget.
+    const named = [sources.spec?.name ?? null, sources.seeds?.name ?? null, this.settings.budgetSeconds];
+    for (const d of todo) {
+      const key = verdictKey([checkInputs(sources, d.sql, this.settings), ...named, d.name]);
+      this.#cacheKeys.set(d.key, { run: id, key });
+      if (!show) continue;
+      void key.then(getCachedVerdict).then((kept) => {
+        const o = this.outcomes[d.key];
+        // Only while this run is still the latest and has nothing of its own to show.
+        if (!kept || id !== this.#run || !o || o.report || o.structural || (o.status !== 'queued' && o.status !== 'running')) return;
+        this.#patch(d.key, { report: kept.report, dumpModel: kept.dumpModel, cachedAt: kept.at });
+        // Computed from exactly these inputs (that is its key): freshness says "kept", not "changed".
+        const inputs = this.#queuedWith.get(d.key);
+        if (inputs) this.reportInputs = { ...this.reportInputs, [d.key]: inputs };
+        if (!this.canonicalModel) {
+          this.canonicalModel = kept.canonicalModel;
+          this.phases = kept.phases;
+          this.spec = kept.spec;
+        }
+      });
+    }
+  }
+
   /** "Run again" for a dump the last page did not survive checking. */
   runAgain(key: string, sources: Sources) {
     const { [key]: _c, ...notCancelled } = this.cancelled;
@@ -300,7 +366,10 @@ export class Engine {
 
   /** Starts the worker and PostgreSQL early, while the session is still being restored. */
   warm() {
-    this.#post({ type: 'warm' });
+    // The worker started before the UI (startEngineWorker) was told what to start ahead already.
+    const adopting = early !== null && this.#worker === null;
+    this.#ensure();
+    if (!adopting) this.#post({ type: 'warm' });
   }
 
   /**
@@ -444,19 +513,26 @@ export class Engine {
         this.#patch(m.dump, { structural: m.report });
         if (this.firstStructuralAt === null) {
           this.firstStructuralAt = performance.now();
-          performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms } });
+          performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
         }
         break;
       case 'result':
         this.canonicalModel = m.canonicalModel;
         this.phases = m.phases;
         this.spec = m.spec;
-        this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms });
+        this.#patch(m.dump, { status: 'done', report: m.report, structural: null, dumpModel: m.dumpModel, error: null, ms: m.ms, cachedAt: null });
         this.reportInputs = { ...this.reportInputs, [m.dump]: this.#queuedWith.get(m.dump)! };
+        {
+          const kept = this.#cacheKeys.get(m.dump);
+          if (kept?.run === m.id) {
+            const value = { at: new Date().toISOString(), report: m.report, dumpModel: m.dumpModel, canonicalModel: m.canonicalModel, phases: m.phases, spec: m.spec };
+            void kept.key.then((key) => putCachedVerdict(key, value));
+          }
+        }
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
-          performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms } });
+          performance.mark('skeldir:first-verdict', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
         }
         break;
       case 'error': {

@@ -66,11 +66,11 @@ export type Freshness =
   | { state: 'current' | 'none' }
   /** No report, and none is coming: the check was stopped (cancelled, or the page went away). */
   | { state: 'unchecked' }
-  | { state: 'rechecking'; changed: InputKind[] }
+  | { state: 'rechecking'; changed: InputKind[]; kept?: string }
   | { state: 'stale'; changed: InputKind[]; why: 'failed' | 'stopped' };
 
 export function freshness(
-  outcome: { status: string; report: unknown } | null | undefined,
+  outcome: { status: string; report: unknown; cachedAt?: string | null } | null | undefined,
   reportInputs: CheckInputs | null | undefined,
   now: CheckInputs | null,
 ): Freshness {
@@ -82,7 +82,8 @@ export function freshness(
       return changed.length ? { state: 'rechecking', changed } : { state: 'current' };
     case 'queued':
     case 'running':
-      return { state: 'rechecking', changed };
+      // `kept`: a result an earlier visit computed for identical inputs (warm revisit, lib/verdict-cache.ts).
+      return outcome.cachedAt ? { state: 'rechecking', changed, kept: outcome.cachedAt } : { state: 'rechecking', changed };
     case 'stale':
       return { state: 'stale', changed, why: 'failed' };
     case 'interrupted':
@@ -104,6 +105,9 @@ export function changedText(changed: readonly InputKind[]): string {
 /** The marker every view shows above a result that is not current (null: nothing to mark). */
 export function staleText(f: Freshness): string | null {
   if (f.state === 'unchecked') return 'Not checked — the check was stopped before its verdict, so nothing here has passed (inconclusive). Run it again from the notice above.';
+  if (f.state === 'rechecking' && f.kept && !f.changed.length) {
+    return `Kept result — re-checking… These are the results of ${new Date(f.kept).toLocaleString()} for identical inputs, shown until this page's own check replaces them.`;
+  }
   if (f.state === 'rechecking') {
     const what = changedText(f.changed);
     return `Stale — re-checking… ${what ? `${what[0].toUpperCase()}${what.slice(1)} since this result; ` : 'The last check did not finish; '}`

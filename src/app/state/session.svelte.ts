@@ -7,7 +7,9 @@ import type { DriftSnapshot } from './drift.svelte';
 import type { SourcesSnapshot } from './sources.svelte';
 import type { ThemeChoice } from './theme.svelte';
 
-const KEY = 'session-v1';
+/** The IndexedDB key of the saved session (the engine looks for it before the UI mounts). */
+export const SESSION_KEY = 'session-v1';
+const KEY = SESSION_KEY;
 
 export interface SessionSnapshot {
   sources: SourcesSnapshot;

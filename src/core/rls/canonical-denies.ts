@@ -12,6 +12,7 @@
  */
 import type { PolicyCommand, SchemaModel } from '../model';
 import type { RlsSection, RlsTest } from '../report/types';
+import { summarize } from './suite';
 
 const COMMAND: Record<string, PolicyCommand> = {
   own_rows_visible: 'SELECT',
@@ -43,8 +44,5 @@ export function alignAccessWithCanonical(section: RlsSection, canonical: SchemaM
     delete out.severity;
     return out;
   });
-  if (!changed) return section;
-  const summary = { passed: 0, failed: 0, inconclusive: 0 };
-  for (const t of tests) summary[t.outcome]++;
-  return { ...section, tests, summary };
+  return changed ? { ...section, tests, summary: summarize(tests) } : section;
 }

@@ -76,9 +76,14 @@ export async function runRlsSuite(db: Db, model: SchemaModel, tenancy: Tenancy, 
 export function section(mode: 'tenancy' | 'oracle', tests: RlsTest[], ms: number, extra: Partial<RlsSection> = {}): RlsSection {
   const order = new Map(SCENARIO_IDS.map((id, i) => [id as string, i]));
   tests.sort((x, y) => (x.table < y.table ? -1 : x.table > y.table ? 1 : (order.get(x.scenario)! - order.get(y.scenario)!)));
+  return { mode, ...extra, tests, summary: summarize(tests), ms };
+}
+
+/** Passed / failed / inconclusive counts of a section's tests. */
+export function summarize(tests: readonly RlsTest[]): RlsSection['summary'] {
   const summary = { passed: 0, failed: 0, inconclusive: 0 };
   for (const t of tests) summary[t.outcome]++;
-  return { mode, ...extra, tests, summary, ms };
+  return summary;
 }
 
 /** Run every scenario on one schema. */

@@ -9,26 +9,36 @@
  *   sha256 of schema/canonical_schema.sql. null in dev. The page uses it only while the canonical
  *   text is unchanged; that takes the canonical load + introspection off the first verdict.
  *
- * `SKELDIR_NO_PREBUILT_CANONICAL=1` at build time leaves the canonical out (A/B benchmarking).
+ * - `virtual:skeldir-sample`: the sample dump a first visit opens, loaded ahead the same way
+ *   (build/prepare-sample.ts): its data directory and load summary, keyed by name and sha256.
+ *   The page's first check of exactly that text starts it instead of loading the dump.
+ *
+ * `SKELDIR_NO_PREBUILT_CANONICAL=1` / `SKELDIR_NO_PREBUILT_SAMPLE=1` at build time leave them out (A/B benchmarking).
  *
  * The data directories are portable: PGlite is the same WASM build in Node and in the browser.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
+import { defaultSampleName } from '../default-sample';
 
 const VIRTUAL = 'virtual:skeldir-pgdata';
 const CANONICAL = 'virtual:skeldir-canonical';
+const SAMPLE = 'virtual:skeldir-sample';
+/** Where the bundled sample dumps live (src/app/bundled.ts). */
+const SAMPLES_DIR = 'schema/samples';
 /** The bundled canonical, named as the page names it (src/app/bundled.ts). */
 const CANONICAL_NAME = 'schema/canonical_schema.sql';
 
 type PrepareModule = typeof import('./prepare-canonical');
+type PrepareSampleModule = typeof import('./prepare-sample');
 
 export function pgdataPlugin(): Plugin {
   let build = false;
   let root = process.cwd();
   let empty: Promise<Uint8Array> | null = null;
   let canonical: ReturnType<PrepareModule['buildPreparedCanonical']> | null = null;
+  let sample: ReturnType<PrepareSampleModule['buildPreparedSample']> | null = null;
   return {
     name: 'skeldir-pgdata',
     configResolved(config) {
@@ -36,7 +46,7 @@ export function pgdataPlugin(): Plugin {
       root = config.root;
     },
     resolveId(id) {
-      return id === VIRTUAL || id === CANONICAL ? '\0' + id : undefined;
+      return id === VIRTUAL || id === CANONICAL || id === SAMPLE ? '\0' + id : undefined;
     },
     async load(id) {
       if (id === '\0' + VIRTUAL) {
@@ -62,6 +72,24 @@ export function pgdataPlugin(): Plugin {
         })();
         const { dataDir, meta } = await canonical;
         const ref = this.emitFile({ type: 'asset', name: 'canonical-pgdata.bin', source: dataDir });
+        return `export default { url: import.meta.ROLLUP_FILE_URL_${ref}, meta: JSON.parse(${JSON.stringify(JSON.stringify(meta))}) };`;
+      }
+      if (id === '\0' + SAMPLE) {
+        // The sample a first visit opens, already loaded (build/prepare-sample.ts); null in dev.
+        const file = build && !process.env.SKELDIR_NO_PREBUILT_SAMPLE
+          ? defaultSampleName(readdirSync(join(root, SAMPLES_DIR)).filter((f) => f.endsWith('.sql')).sort()) : null;
+        if (!file) return 'export default null;';
+        const path = join(root, SAMPLES_DIR, file);
+        this.addWatchFile(path);
+        sample ??= (async () => {
+          const { module } = await runnerImport<PrepareSampleModule>(join(root, 'src/adapters/browser/build/prepare-sample.ts'), {
+            configFile: false, root, logLevel: 'warn',
+          });
+          // Named as a first visit names its dump: the file name (boot.ts).
+          return module.buildPreparedSample(file, readFileSync(path, 'utf8'));
+        })();
+        const { dataDir, meta } = await sample;
+        const ref = this.emitFile({ type: 'asset', name: 'sample-pgdata.bin', source: dataDir });
         return `export default { url: import.meta.ROLLUP_FILE_URL_${ref}, meta: JSON.parse(${JSON.stringify(JSON.stringify(meta))}) };`;
       }
       return undefined;
