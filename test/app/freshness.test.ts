@@ -18,6 +18,13 @@ describe('freshness of the result a view shows', () => {
     expect(changedInputs(was, checkInputs({ ...sources(), canonical: { name: 'other.sql', text: was.canonical.text } }, was.dump, { withData: false }))).toEqual(['canonical']);
   });
 
+  it('a changed statement budget makes the result stale (a statement it stops changes what loaded)', () => {
+    const at10 = checkInputs(sources(), 'x', { withData: false, budgetSeconds: 10 });
+    const at30 = checkInputs(sources(), 'x', { withData: false, budgetSeconds: 30 });
+    expect(changedInputs(at10, at30)).toEqual(['budget']);
+    expect(staleText(freshness({ status: 'done', report }, at10, at30))).toContain('The statement budget changed since this result');
+  });
+
   it('a finished report whose inputs changed is re-checking at once (before the debounced run), with what changed', () => {
     const now = checkInputs(sources({ canonical: 'CREATE TABLE u (id int);' }), was.dump, { withData: false });
     expect(freshness({ status: 'done', report }, was, was)).toEqual({ state: 'current' });

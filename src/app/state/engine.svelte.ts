@@ -330,9 +330,9 @@ export class Engine {
   #keepCacheKeys(id: number, sources: Sources, todo: Sources['dumps']) {
     const show = this.#firstCheck;
     this.#firstCheck = false;
-    // The inputs freshness compares (checkInputs), plus what names and bounds the result: the
-    // overlay's and seeds' file names (in locations), the dump's name and the probe budget.
-    const named = [sources.spec?.name ?? null, sources.seeds?.name ?? null, this.settings.budgetSeconds];
+    // The inputs freshness compares (checkInputs, the statement budget among them), plus what
+    // names the result: the overlay's and seeds' file names (in locations) and the dump's name.
+    const named = [sources.spec?.name ?? null, sources.seeds?.name ?? null];
     for (const d of todo) {
       const key = verdictKey([checkInputs(sources, d.sql, this.settings), ...named, d.name]);
       this.#cacheKeys.set(d.key, { run: id, key });

@@ -15,6 +15,8 @@ export interface CheckInputs {
   seeds: string | null;
   phase: string;
   withData: boolean;
+  /** The statement budget (seconds, 0 = none): a statement it stops changes what loaded. Null: not known (older records). */
+  budget: number | null;
   dump: string;
 }
 
@@ -27,13 +29,14 @@ export const INPUT_LABELS: Record<InputKind, string> = {
   seeds: 'the seed overrides',
   phase: 'the phase',
   withData: 'the engine settings (COPY data)',
+  budget: 'the statement budget',
   dump: 'the dump',
 };
 
 export function checkInputs(
   s: { canonical: NamedText; spec: NamedText | null; seeds: NamedText | null; phase: string },
   dumpSql: string,
-  settings: { withData: boolean },
+  settings: { withData: boolean; budgetSeconds?: number },
 ): CheckInputs {
   return {
     canonical: { name: s.canonical.name, text: s.canonical.text },
@@ -41,6 +44,7 @@ export function checkInputs(
     seeds: s.seeds?.text ?? null,
     phase: s.phase,
     withData: settings.withData,
+    budget: settings.budgetSeconds ?? null,
     dump: dumpSql,
   };
 }
@@ -50,7 +54,7 @@ export function changedInputs(was: CheckInputs | null | undefined, now: CheckInp
   if (!was) return [];
   const out: InputKind[] = [];
   if (was.canonical.name !== now.canonical.name || was.canonical.text !== now.canonical.text) out.push('canonical');
-  for (const k of ['overlay', 'seeds', 'phase', 'withData', 'dump'] as const) if (was[k] !== now[k]) out.push(k);
+  for (const k of ['overlay', 'seeds', 'phase', 'withData', 'budget', 'dump'] as const) if ((was[k] ?? null) !== (now[k] ?? null)) out.push(k);
   return out;
 }
 
