@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptDriftIds, formatDecisionsFile, parseDecisionsFile } from '../../src/core/drift/decisions-file';
+import { adoptDriftIds, formatDecisionsFile, looksLikeDecisionsFile, parseDecisionsFile } from '../../src/core/drift/decisions-file';
 import { emptyRegistry, registerDrifts } from '../../src/core/drift/registry';
 import { emptyDecision } from '../../src/core/drift/table';
 
@@ -24,6 +24,16 @@ describe('drift decisions file', () => {
     const back = parseDecisionsFile(text, 'd.yaml');
     expect(back.decisions).toEqual({ [A]: decisions[A], [B]: decisions[B] });
     expect(back.driftIds).toEqual({ [A]: 'SCHEMA-DRIFT-002', [B]: 'SCHEMA-DRIFT-003' });
+  });
+
+  it('is told apart from a dump before parsing (a decisions file dropped on the window is not checked as SQL)', () => {
+    const reg = registerDrifts(emptyRegistry(), [A]);
+    expect(looksLikeDecisionsFile(formatDecisionsFile({ [A]: { ...emptyDecision(), status: 'resolved', resolution: 'r' } }, reg))).toBe(true);
+    expect(looksLikeDecisionsFile('\uFEFF{"kind":"skeldir-drift-decisions","decisions":[]}')).toBe(true);
+    expect(looksLikeDecisionsFile('decisions:\n  - divergence: x')).toBe(true);
+    for (const sql of ['--\n-- PostgreSQL database dump\n--\nSET statement_timeout = 0;', 'CREATE TABLE kind (version int);', '', '\n\n', '# not yaml keys\nSELECT 1;']) {
+      expect(looksLikeDecisionsFile(sql)).toBe(false);
+    }
   });
 
   it('reads JSON too', () => {

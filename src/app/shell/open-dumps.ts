@@ -1,7 +1,11 @@
 /**
  * Opening dumps from anywhere in the page (top-bar button, a drop on the window): read the
- * files, add them as dumps (the last one active), and show its verdict.
+ * files, add them as dumps (the last one active), and show its verdict. A drift decisions file
+ * (the Drift view's "Download decisions", YAML or JSON) dropped or opened the same way is taken
+ * as decisions, not checked as a dump, and the Drift view shows them.
  */
+import { looksLikeDecisionsFile, parseDecisionsFile } from '../../core/drift/decisions-file';
+import { InputError } from '../../core/errors';
 import { readDroppedFiles, readFiles, type ReadFile } from '../sources/files';
 import type { AppState } from '../state/app.svelte';
 
@@ -9,8 +13,21 @@ export type OpenResult = { opened: string[] } | { error: string };
 
 function add(app: AppState, files: ReadFile[] | { error: string }): OpenResult {
   if ('error' in files) return files;
-  for (const f of files) app.sources.addDump(f.name, f.text, 'file');
-  if (files.length) app.router.go('compliance');
+  const dumps = files.filter((f) => !looksLikeDecisionsFile(f.text));
+  const decisions = files.filter((f) => looksLikeDecisionsFile(f.text));
+  const problems: string[] = [];
+  for (const f of decisions) {
+    try {
+      app.importDecisions(parseDecisionsFile(f.text, f.name));
+    } catch (err) {
+      // Nothing is taken from a file with a problem: it names file:line:column.
+      problems.push(err instanceof InputError ? `${err.toString()} — no decision was taken from it.` : String(err));
+    }
+  }
+  for (const f of dumps) app.sources.addDump(f.name, f.text, 'file');
+  if (dumps.length) app.router.go('compliance');
+  else if (decisions.length > problems.length) app.router.go('drift');
+  if (problems.length) return { error: problems.join(' ') };
   return { opened: files.map((f) => f.name) };
 }
 

@@ -58,6 +58,16 @@ export function formatDecisionsFile(decisions: DriftDecisions, registry: DriftRe
   return head + dump({ kind: DECISIONS_KIND, version: 1, decisions: entries }, { lineWidth: -1, noRefs: true });
 }
 
+/**
+ * Whether `text` is a decisions file rather than SQL, before parsing it: its first line that is
+ * not blank or a `#` comment opens a JSON object or is one of the file's own keys. No pg_dump
+ * output starts that way (it starts with `--` comments, SET or a statement).
+ */
+export function looksLikeDecisionsFile(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#'));
+  return first !== undefined && (/^\{/.test(first) || /^(kind|version|decisions)\s*:/.test(first));
+}
+
 /** Reads a decisions file (YAML or JSON); InputError at file:line:column for anything wrong. */
 export function parseDecisionsFile(text: string, source: string): DecisionsFile {
   const doc = loadLocatedYaml(text, source, { unplaced: { line: 1, column: 1 } });
