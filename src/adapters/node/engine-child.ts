@@ -92,7 +92,7 @@ function die(): Promise<never> {
  * Running from source, both are null (initdb; the canonical is loaded).
  */
 export interface Bundled {
-  /** An initialised data directory (gzip tar). */
+  /** An initialised data directory (a tar, or a gzip'd one). */
   template(): Promise<Blob | null>;
   /** The bundled canonical prepared at build time, when `canonical` is its very text. */
   canonical(canonical: { name: string; sha256: string }): Promise<CanonicalSnapshot | null>;
