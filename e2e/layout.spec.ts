@@ -262,8 +262,10 @@ test('layout: drift notes and decisions are not cut off at 1,024 px', async ({ p
 test('layout: the Migrations view\'s up → down → up result at 390, 1,024 and 1,920 px in light and dark, axe clean', async ({ page }) => {
   test.setTimeout(240_000);
   // The cycle is slow (three PostgreSQL runs): run it once, then look at its result at every width and theme.
-  await page.goto('./#/migrations');
+  // Once the page has its first verdict, its inputs (the canonical among them) have loaded.
+  await page.goto('./');
   await expect(verdict(page)).toBeVisible({ timeout: 90_000 });
+  await page.goto('./#/migrations');
   await expect(page.getByRole('region', { name: 'Lint findings for up.sql' })).toContainText(/no errors|\d+ errors?/, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Run up → down → up' }).click();
   // The bundled example pair is faithful on the bundled canonical (e2e/migrations.spec.ts).
