@@ -342,6 +342,7 @@ export class Engine {
         // Only while this run is still the latest and has nothing of its own to show.
         if (!kept || id !== this.#run || !o || o.report || o.structural || (o.status !== 'queued' && o.status !== 'running')) return;
         this.#patch(d.key, { report: kept.report, dumpModel: kept.dumpModel, cachedAt: kept.at });
+        performance.mark('skeldir:kept-read');
         // Computed from exactly these inputs (that is its key): freshness says "kept", not "changed".
         const inputs = this.#queuedWith.get(d.key);
         if (inputs) this.reportInputs = { ...this.reportInputs, [d.key]: inputs };
@@ -510,7 +511,9 @@ export class Engine {
         break;
       case 'structural':
         if (this.outcomes[m.dump]?.status !== 'running') break;
-        this.#patch(m.dump, { structural: m.report });
+        // A kept verdict for identical inputs stays on screen until this run's own verdict: the
+        // structural result would replace a whole verdict with a partial one of the same inputs.
+        if (!this.outcomes[m.dump].cachedAt) this.#patch(m.dump, { structural: m.report });
         if (this.firstStructuralAt === null) {
           this.firstStructuralAt = performance.now();
           performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
