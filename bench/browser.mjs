@@ -139,6 +139,8 @@ function breakdown(pageMarks, detail, structuralMs, verdictMs) {
     html_received: pageMarks.html,
     main_script_run: pageMarks.main,
     worker_module_evaluated: w.worker_start,
+    engine_module_evaluated: w.engine_loaded,
+    data_dir_requested: w.data_dir_requested,
     data_dir_fetched: w.data_dir_fetched,
     data_dir_unpacked: w.data_dir_unpacked,
     pglite_fs_bundle_fetched: w.fs_bundle_fetched,

@@ -74,6 +74,8 @@ export interface EngineSettings {
 }
 
 const SETTINGS_KEY = 'skeldir-engine-settings';
+/** Set once this browser profile has run a check (so has a saved session): the first database's guess. */
+const CHECKED_KEY = 'skeldir-checked-before';
 /** The dump being checked and its current line, written as it runs (survives a crashed tab). */
 const RUNNING_KEY = 'skeldir-check-running';
 /** Dumps whose check the page did not survive: key → line. */
@@ -114,6 +116,9 @@ export function startEngineWorker(): void {
   const started = { worker, said: [] as FromWorker[], failed: null as string | null };
   worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
   worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
+  // A guess now, from localStorage (synchronous), so the first database's data directory downloads
+  // while IndexedDB is read for the answer below: a page that never ran a check has no session.
+  worker.postMessage({ type: 'prefetch', sample: !isShareFragment(location.hash) && !readJson<boolean>(CHECKED_KEY, false) } satisfies ToWorker);
   // The worker fetches and compiles PostgreSQL meanwhile; which database to start ahead depends
   // on whether this page will restore a session (or open a share link) or show the bundled sample.
   void firstVisit().then((sample) => worker.postMessage({ type: 'warm', sample } satisfies ToWorker));
@@ -288,7 +293,10 @@ export class Engine {
     this.progress = todo.length ? { dump: null, stage: 'start' } : null;
     if (todo.length === 0) return;
     for (const d of todo) this.#queuedWith.set(d.key, checkInputs(sources, d.sql, this.settings));
-    if (this.#firstCheck) performance.mark('skeldir:check-posted');
+    if (this.#firstCheck) {
+      performance.mark('skeldir:check-posted');
+      writeJson(CHECKED_KEY, true);
+    }
     this.#keepCacheKeys(id, sources, todo);
     const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
