@@ -125,13 +125,19 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 export interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 
-/** The serious and critical axe violations (WCAG 2.1 A/AA and best practice) on the page as it is now. */
-export async function axe(page: Page): Promise<Violation[]> {
+/**
+ * The serious and critical axe violations (WCAG 2.1 A/AA and best practice) on the page as it is now.
+ * `extra` enables rules axe ships as experimental, e.g. 'label-content-name-mismatch' (WCAG 2.5.3:
+ * a control's name contains its visible text).
+ */
+export async function axe(page: Page, extra: string[] = []): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (extra) => {
     const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } };
-    return w.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
+    return w.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      // An explicitly enabled rule runs whatever its tags (axe's ruleShouldRun).
+      rules: Object.fromEntries(extra.map((id) => [id, { enabled: true }])) });
+  }, extra);
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -1,7 +1,7 @@
 /**
  * Batched execution (src/core/load/batch.ts): runs of plain statements go to the server together,
- * and a batch that fails is undone and re-run one statement at a time, so the outcome is exactly
- * that of a one-at-a-time load.
+ * and a batch that fails is undone and split in halves down to the failing statements, run alone,
+ * so the outcome is exactly that of a one-at-a-time load.
  */
 import { describe, expect, it } from 'vitest';
 import { pgliteFactory } from '../../src/adapters/pglite';
@@ -91,6 +91,38 @@ describe('loadScript batching', () => {
       expect(await count(db, 'select count(*)::int as n from r')).toBe(149);
       expect(await count(db, 'select count(distinct a)::int as n from r')).toBe(149);
       expect(await count(db, "select count(*)::int as n from pg_class where relname = 'after_failure'")).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('splits a failed batch in halves: a few round trips per failure, not one per statement', async () => {
+    const { factory, trips } = counting(base);
+    const lines = ['CREATE TABLE h (a int);'];
+    for (let i = 1; i <= 150; i++) lines.push(i === 120 ? 'GRANT SELECT ON h TO h_reader;' : `INSERT INTO h VALUES (${i});`);
+    const { db, summary } = await loadScript(factory, lines.join('\n'), { source: 'h.sql' });
+    try {
+      expect(summary.errors).toEqual([]);
+      expect(summary.notes.map((n) => [n.line, n.code])).toEqual([[121, 'role_created']]);
+      expect(summary.executed).toBe(151);
+      expect(await count(db, 'select count(*)::int as n from h')).toBe(149);
+      expect(trips()).toBeLessThan(30);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('failures spread through a batch: every error at its line, every other statement once', async () => {
+    const lines = ['CREATE TABLE s (a int UNIQUE);'];
+    const bad = new Set([2, 3, 40, 41, 97, 150, 151, 199]);
+    for (let i = 1; i <= 200; i++) lines.push(bad.has(i) ? `INSERT INTO s VALUES (${i - 1});` : `INSERT INTO s VALUES (${i});`);
+    const { db, summary } = await loadScript(base, lines.join('\n'), { source: 's.sql' });
+    try {
+      // A duplicate of the row before it fails with 23505 unless that row failed too (then it is new).
+      const expected = [...bad].filter((i) => !bad.has(i - 1)).map((i) => i + 1);
+      expect(summary.errors.map((e) => [e.line, e.sqlstate])).toEqual(expected.map((line) => [line, '23505']));
+      expect(summary.executed).toBe(201 - expected.length);
+      expect(await count(db, 'select count(*)::int as n from s')).toBe(200 - expected.length);
     } finally {
       await db.close();
     }

@@ -1,5 +1,5 @@
 /**
- * fixtures/rls_models: three tenancy models (a custom GUC, Supabase-style JWT claims with
+ * fixtures/rls_models: tenancy models (a custom GUC, Supabase-style JWT claims with
  * membership tables and a SECURITY DEFINER helper, role per tenant), each a real PG15 pg_dump of
  * a correct schema (`correct/`, the canonical) and leaky variants. Checked WITHOUT an overlay:
  * the canonical is the oracle. A correct schema fails nothing, with ≥ 80 % of tests conclusive
