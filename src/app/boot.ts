@@ -4,7 +4,7 @@
  */
 import { bundledSampleNames, loadBundledCanonical, loadBundledSample, loadBundledSeeds, loadBundledSpec, type BundledFile } from './bundled';
 import type { AppState } from './state/app.svelte';
-import type { DumpEntry } from './state/sources.svelte';
+import type { SourcesSnapshot } from './state/sources.svelte';
 import { isShareFragment } from './share/codec';
 import { defaultSampleName } from '../adapters/browser/default-sample';
 
@@ -20,23 +20,18 @@ async function fetchDefaults(): Promise<Defaults> {
   return { canonical, spec, seeds, sample: sample && name ? { name, text: sample.text } : null };
 }
 
-/** Synchronous on purpose: nothing the user does can slip in between clearing and refilling. */
-function applyDefaults(app: AppState, d: Defaults) {
-  app.sources.restore({
+/** The bundled inputs with the default sample as the one dump. */
+function defaultsSnapshot(d: Defaults): SourcesSnapshot {
+  const sample = d.sample ? { key: `sample:${d.sample.name}`, name: d.sample.name, sql: d.sample.text, origin: 'sample' as const, loadedAt: new Date().toISOString() } : null;
+  return {
     canonical: d.canonical ?? { name: 'canonical.sql', text: '' },
     spec: d.spec ?? null,
     seeds: d.seeds ?? null,
-    dumps: [],
-    activeKey: null,
+    dumps: sample ? [sample] : [],
+    activeKey: sample?.key ?? null,
     phase: 'all',
     nextFile: 1,
-  });
-  if (d.sample) app.sources.addDump(d.sample.name, d.sample.text, 'sample', `sample:${d.sample.name}`);
-}
-
-/** Dumps opened while the session was still loading are kept, after the restored ones. */
-function readd(app: AppState, early: DumpEntry[]) {
-  for (const d of early) app.sources.addDump(d.name, d.sql, d.origin);
+  };
 }
 
 export async function boot(app: AppState): Promise<void> {
@@ -44,17 +39,16 @@ export async function boot(app: AppState): Promise<void> {
   const defaults = saved ? null : await fetchDefaults();
   // Sessions saved before the seed overrides were part of the inputs get the bundled ones.
   const seeds = saved && saved.sources.seeds === undefined ? await loadBundledSeeds() : undefined;
-  const early = app.sources.dumps;
+  // What the user opened or edited while this loaded is replayed on top of it (Sources.settle).
   if (saved) {
-    app.sources.restore(seeds === undefined ? saved.sources : { ...saved.sources, seeds });
+    app.sources.settle(seeds === undefined ? saved.sources : { ...saved.sources, seeds });
     app.drift.restore(saved.drift);
     app.theme.choice = saved.theme ?? 'system';
     app.history = saved.history ?? [];
     if ((!location.hash || location.hash === '#') && saved.hash) location.hash = saved.hash;
   } else {
-    applyDefaults(app, defaults!);
+    app.sources.settle(defaultsSnapshot(defaults!));
   }
-  readd(app, early);
   // A share link (`#share=…`) opens its inputs and view on top of the session; so does one
   // pasted into this tab later.
   if (isShareFragment(location.hash)) await app.share.open(app, location.hash);
@@ -69,5 +63,5 @@ export async function resetToDefaults(app: AppState): Promise<void> {
   await app.session.clear();
   app.drift.restore(undefined);
   app.history = [];
-  applyDefaults(app, defaults);
+  app.sources.restore(defaultsSnapshot(defaults));
 }

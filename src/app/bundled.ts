@@ -22,6 +22,15 @@ async function first(map: Record<string, () => Promise<unknown>>): Promise<Bundl
   return { name: path.replace(/^\//, ''), text: (await load()) as string };
 }
 
+/**
+ * Names of the bundled overlay and seed overrides, known before their text has loaded: they
+ * describe the bundled canonical only, so opening another canonical drops them (Sources.openCanonical).
+ */
+export const bundledOverlayNames: { spec: string; seeds: string } = {
+  spec: (Object.keys(canonicalYaml)[0] ?? '').replace(/^\//, ''),
+  seeds: (Object.keys(seedsYaml)[0] ?? '').replace(/^\//, ''),
+};
+
 export const loadBundledCanonical = () => first(canonicalSql);
 export const loadBundledSpec = () => first(canonicalYaml);
 /** RLS/smoke seed overrides (what the catalog cannot say, e.g. a trigger's sum rule); the CLI's default too. */
