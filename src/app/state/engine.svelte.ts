@@ -540,6 +540,9 @@ export class Engine {
             void kept.key.then((key) => putCachedVerdict(key, value));
           }
         }
+        // Every verdict's engine stages, the latest kept (bench/browser.mjs: Open dump → verdict).
+        performance.clearMarks('skeldir:verdict');
+        performance.mark('skeldir:verdict', { detail: { dump: m.dump, timings: m.report.timings, worker_ms: m.ms } });
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.
