@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 const [schema, spec] = process.argv.slice(2);
 const t0 = performance.now();
 const { main } = await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', 'cli', 'skeldir-schema.mjs')).href);
+const importMs = performance.now() - t0;
 const dir = mkdtempSync(join(tmpdir(), 'skeldir-bench-'));
 const out = join(dir, 'report.json');
 const engines = [];
@@ -30,8 +31,10 @@ const quiet = { stdout() {}, stderr: (t) => process.stderr.write(t), engineUsage
 const args = schema === '--'
   ? [...process.argv.slice(3), '--quiet', '--format', 'json', '--output', out]
   : ['check', '--canonical', schema, '--dump', schema, ...(spec ? ['--spec', spec, '--phase', 'all'] : ['--no-spec', '--no-behaviour']), '--quiet', '--output', out];
+const mainAt = performance.now();
 const code = await main(args, quiet);
 const wall = performance.now() - t0;
+const mainMs = performance.now() - mainAt;
 const cpu = process.cpuUsage();
 const parsed = JSON.parse(readFileSync(out, 'utf8'));
 // Several dumps give an array of reports: the first one's stages are this run's profile.
@@ -49,6 +52,8 @@ process.stdout.write(JSON.stringify({
   verdict: report.verdict,
   timings: report.timings,
   wall_ms: Math.round(wall),
+  // This process's start before t0 is not in wall_ms: Node's own boot (~40 ms), like psql's exec.
+  process_ms: { boot_ms: Math.round(t0), import_ms: Math.round(importMs), main_ms: Math.round(mainMs) },
   cpu_ms: Math.round((cpu.user + cpu.system) / 1000) + engines.reduce((a, u) => a + u.cpuMs, 0),
   peak_rss_mb: parentRss + engineRss,
   engine_peak_rss_mb: engineRss,

@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { serveEngine } from '../adapters/node/engine-child';
-import { checkSupervised } from '../adapters/node/supervised-check';
+import { checkSupervised, startEngineEarly } from '../adapters/node/supervised-check';
 import type { EngineUsage } from '../adapters/node/engine-protocol';
 import { InputError } from '../core/errors';
 import { checkUsableInput } from '../core/load/load';
@@ -74,6 +74,16 @@ export function stageLogger(io: Io): (stage: string) => void {
 }
 
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
+  // The engine process starts now, loading PostgreSQL while the inputs are read and validated.
+  const engine = startEngineEarly();
+  try {
+    return await checkStarted(cmd, io);
+  } finally {
+    engine.release();
+  }
+}
+
+async function checkStarted(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   if (cmd.output) checkWritable(cmd.output);
   const readSql = (path: string, allowEmpty = false) => readSqlCapped(path, cmd.maxInputBytes, allowEmpty);
   const canonical = cmd.canonical ? readSql(cmd.canonical, true) : readSql(packagePath('schema', 'canonical_schema.sql'));

@@ -3,7 +3,9 @@
  * and the bundled canonical prepared ahead. Both null when running unbundled (vitest), so the
  * engine runs initdb and loads the canonical instead.
  */
+import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { CanonicalSnapshot } from '../adapters/node/engine-protocol';
 import type { PrebuiltCanonicalMeta } from '../adapters/browser/prebuilt-canonical';
 
@@ -13,9 +15,17 @@ async function shipped(file: string): Promise<Buffer | null> {
   return readFile(url).catch(() => null);
 }
 
+/**
+ * A Blob backed by the file, not a copy of it in memory: PGlite reads it once (one buffer fewer
+ * alive during the start: PGlite's own start peak 241–249 → 225–234 MB, measured 3 runs each).
+ * Left gzip'd: an uncompressed tar (31 MB) skips the gunzip, ~0.5 s of the sample check's wall at
+ * load ~9, but its buffer raised the engine's peak 225–251 → 274–275 MB, past what the 350 MB
+ * target leaves beside the CLI process (~72 MB).
+ */
 export async function bundledTemplate(): Promise<Blob | null> {
-  const bytes = await shipped('pgdata.bin');
-  return bytes ? new Blob([new Uint8Array(bytes)]) : null;
+  const url = new URL('./pgdata.bin', import.meta.url);
+  if (url.protocol !== 'file:') return null;
+  return openAsBlob(fileURLToPath(url)).catch(() => null);
 }
 
 /**

@@ -33,6 +33,11 @@ export interface EngineMemory {
   startsMb: number[];
   /** The highest seen in each stage the engine reported (`load dump`, `rls`, …), sampled at stage ends. */
   stagesMb: Record<string, number>;
+  /**
+   * When (ms since the engine process started): its modules were loaded and it began serving
+   * (`readyMs`), the job arrived (`jobMs`), the database started ahead began and was ready.
+   */
+  process?: { readyMs: number; jobMs: number; ahead: { startMs?: number; readyMs?: number } };
 }
 
 /** Exit code of an engine child that ended itself because its PostgreSQL can no longer be trusted. */

@@ -73,6 +73,33 @@ function spawnEngine(): ChildProcess {
   return fork(fileURLToPath(here), [], { ...options, env: engineEnv({ SKELDIR_ENGINE_CHILD: '1' }) });
 }
 
+/**
+ * An engine process forked before the CLI reads and validates its inputs (startEngineEarly): it
+ * loads its modules and starts its first database (engine-child.ts startAhead) meanwhile, on the
+ * other core. The first attempt takes it; a restart forks a new one.
+ */
+let early: ChildProcess | null = null;
+
+/** Forks the engine process now, for the next checkSupervised; `release` ends it if that never came. */
+export function startEngineEarly(): { release(): void } {
+  early ??= spawnEngine();
+  return {
+    release() {
+      early?.kill('SIGKILL');
+      early = null;
+    },
+  };
+}
+
+/** The early engine process if it is still there to talk to, else a new one. */
+function takeEngine(): ChildProcess {
+  const child = early;
+  early = null;
+  if (child && child.connected && child.exitCode === null && child.signalCode === null) return child;
+  child?.kill('SIGKILL');
+  return spawnEngine();
+}
+
 /** The data directory an engine child made by initdb: later runs in this process start from it. */
 let initdbTemplate: Uint8Array | null = null;
 
@@ -82,7 +109,7 @@ export async function checkSupervised(job: Omit<EngineJob, 'type' | 'stops' | 't
   let canonicalSnapshot: CanonicalSnapshot | null = null;
   const start = (stops: readonly Stop[], onActivity: (a: Activity | null) => void): EngineAttempt<Report[]> => {
     const offset = reports.length;
-    const child = spawnEngine();
+    const child = takeEngine();
     let stderr = '';
     child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
     const limitMb = opts.memoryLimitMb ?? ENGINE_MEMORY_LIMIT_MB;
