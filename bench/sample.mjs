@@ -152,9 +152,11 @@ for (const r of rows) {
   console.log(`  ${r.sample}: base ${r.engine_memory.base_mb} → after start${starts.length === 1 ? '' : 's'} ${starts.join(', ')} → ${stages.join(', ')}; peak ${r.engine_peak_rss_mb}; CLI ${r.cli_peak_rss_mb}`);
 }
 
-// A target not met: the floor the profile shows — what a run costs before the dump's own work.
+// The floor the profile shows — what a run costs around the dump's own work — printed whether or
+// not the target is met: the ratio moves with the machine's load (psql's apply of the sample took
+// 0.30–0.34 s at load ~2.5 and 1.1–1.4 s at load ~10), so it is quoted with the load average.
 for (const r of rows) {
-  if (r.wall_ratio_vs_postgres > TARGET_RATIO) {
+  if (r.wall_ratio_vs_postgres) {
     // Fixed: everything until PostgreSQL is ready for the dump's first statement (Node's boot, the
     // CLI's import, the engine process, one PGlite start — ahead, or waited for), then the end.
     const w = r.wall_profile;
@@ -163,7 +165,8 @@ for (const r of rows) {
     const work = w.load_ms + w.introspect_ms + w.compare_ms + w.rls_ms + w.smoke_ms;
     console.log(`floor (${r.sample}, time): Node boot ${w.node_boot_ms} + CLI import ${w.cli_import_ms} + PostgreSQL ready at +${ready} (engine process + one PGlite start) + ` +
       `after the verdict ${w.after_ms} = ${fmt(fixed)}, ${(fixed / r.postgres_apply_ms).toFixed(1)}× PostgreSQL's whole apply (${fmt(r.postgres_apply_ms)}) ` +
-      `before and after the dump's own work; 4× leaves ${fmt(TARGET_RATIO * r.postgres_apply_ms - fixed)} for load + introspect + compare + RLS + smoke, which take ${fmt(work)} here`);
+      `before and after the dump's own work; 4× leaves ${fmt(TARGET_RATIO * r.postgres_apply_ms - fixed)} for load + introspect + compare + RLS + smoke, which take ${fmt(work)} here ` +
+      `(load average ${r.load_average.toFixed(1)})`);
   }
   if (r.peak_rss_mb > TARGET_RSS_MB && r.engine_memory) {
     const m = r.engine_memory;
