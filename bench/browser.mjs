@@ -296,6 +296,8 @@ async function openRemoveCycles(browser, base) {
     await tabs.getByRole('tab', { name: /reconciled_baseline\.sql.*(PASS|FAIL|WARN_PASS|INCOMPLETE)/ }).waitFor({ timeout: 180_000 });
     const ms = Date.now() - t0;
     const detail = await page.evaluate(() => performance.getEntriesByName('skeldir:verdict').at(-1)?.detail ?? null);
+    // "Open dump" shows the opened dump's verdict (Compliance); the dump is removed in Sources.
+    await page.evaluate(() => { location.hash = '#/sources'; });
     await page.getByRole('button', { name: 'Remove dump reconciled_baseline.sql' }).click();
     await tabs.getByRole('tab', { name: /reconciled_baseline\.sql/ }).waitFor({ state: 'detached' });
     await page.waitForTimeout(500);
