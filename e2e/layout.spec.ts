@@ -135,7 +135,31 @@ for (const scheme of ['light', 'dark'] as const) {
           // The diagram follows the theme: its table cards are dark in dark, light in light (axe does not look inside SVG).
           const card = await cardLuminance(page);
           if (scheme === 'dark' ? card > 0.1 : card < 0.8) problems.push(`erd @${width} ${scheme}: a table card's fill has luminance ${card.toFixed(2)}, not a ${scheme} one`);
+          // A table picked by search: its details panel beside (or under) the diagram.
+          const id = (await page.locator('g.erd-table').first().getAttribute('data-id'))!;
+          await page.getByLabel('Search tables and columns').fill(id.split('.').pop()!);
+          await page.keyboard.press('Enter');
+          await expect(page.getByRole('complementary', { name: 'Table details' })).toBeVisible();
+          await page.waitForTimeout(400);
+          await check(`erd with ${id}'s details`, 'erd-details');
         }
+      }
+      // The active dump's Details pop-over (provenance, rename, remove) opens inside the window.
+      await show(page, 'compliance');
+      await page.locator('header details.about > summary').click();
+      const pop = page.locator('header details.about .pop');
+      await expect(pop).toBeVisible();
+      const box = (await pop.boundingBox())!;
+      if (box.x < 0 || box.x + box.width > width) problems.push(`dump details @${width} ${scheme}: the pop-over spans x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, outside the ${width} px window`);
+      await check('dump details pop-over', 'dump-details');
+      await page.locator('header details.about > summary').click();
+      if (width < 760) {
+        // A phone: the views are a drawer behind "Menu" (it takes no room until opened).
+        await expect(page.locator('#views-nav')).toBeHidden();
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await expect(page.locator('#views-nav')).toBeVisible();
+        await check('nav drawer', 'nav-drawer');
+        await page.getByRole('button', { name: 'Menu' }).click();
       }
       await walkTour(page, width, check);
       expect(problems.join('\n')).toBe('');
