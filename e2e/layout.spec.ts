@@ -108,6 +108,19 @@ async function walkTour(page: Page, width: number, check: (label: string, shot: 
   await expect(dialog).toHaveCount(0);
 }
 
+/** Checks the page as it is now: one h1 in main, no sideways overflow, axe clean; saves a screenshot. */
+function checker(page: Page, width: number, scheme: 'light' | 'dark', problems: string[]) {
+  return async (label: string, shot: string) => {
+    // Every view names itself with one h1 (the tour's dialog sits over the view it points at).
+    const h1 = await page.locator('main h1').count();
+    if (h1 !== 1) problems.push(`${label} @${width} ${scheme}: ${h1} h1 elements in main, not 1`);
+    for (const o of await overflows(page, width)) problems.push(`${label} @${width} ${scheme}: ${o}`);
+    const vs = await axe(page, ['label-content-name-mismatch']);
+    if (vs.length) problems.push(`${label} @${width} ${scheme}: axe\n${describeViolations(vs)}`);
+    await page.screenshot({ path: `/tmp/i14b/layout-${shot}-${width}-${scheme}.png` });
+  };
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const width of WIDTHS) {
     test(`layout: every view and tour step at ${width} px fits the window, ${scheme} theme, axe clean`, async ({ page }) => {
@@ -119,15 +132,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(verdict(page)).not.toContainText('re-checking', { timeout: 90_000 });
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       const problems: string[] = [];
-      const check = async (label: string, shot: string) => {
-        // Every view names itself with one h1 (the tour's dialog sits over the view it points at).
-        const h1 = await page.locator('main h1').count();
-        if (h1 !== 1) problems.push(`${label} @${width} ${scheme}: ${h1} h1 elements in main, not 1`);
-        for (const o of await overflows(page, width)) problems.push(`${label} @${width} ${scheme}: ${o}`);
-        const vs = await axe(page, ['label-content-name-mismatch']);
-        if (vs.length) problems.push(`${label} @${width} ${scheme}: axe\n${describeViolations(vs)}`);
-        await page.screenshot({ path: `/tmp/i14b/layout-${shot}-${width}-${scheme}.png` });
-      };
+      const check = checker(page, width, scheme, problems);
       for (const view of VIEWS) {
         await show(page, view);
         await check(view, view.replace(/\//g, '_'));
@@ -252,4 +257,29 @@ test('layout: drift notes and decisions are not cut off at 1,024 px', async ({ p
   expect(box.x + box.width).toBeLessThanOrEqual(1024);
   expect(box.width).toBeGreaterThan(120);
   await page.screenshot({ path: '/tmp/i14b/drift-notes-1024.png' });
+});
+
+test('layout: the Migrations view\'s up → down → up result at 390, 1,024 and 1,920 px in light and dark, axe clean', async ({ page }) => {
+  test.setTimeout(240_000);
+  // The cycle is slow (three PostgreSQL runs): run it once, then look at its result at every width and theme.
+  // Once the page has its first verdict, its inputs (the canonical among them) have loaded.
+  await page.goto('./');
+  await expect(verdict(page)).toBeVisible({ timeout: 90_000 });
+  await page.goto('./#/migrations');
+  await expect(page.getByRole('region', { name: 'Lint findings for up.sql' })).toContainText(/no errors|\d+ errors?/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Run up → down → up' }).click();
+  // The bundled example pair is faithful on the bundled canonical (e2e/migrations.spec.ts).
+  await expect(page.getByTestId('cycle-verdict')).toHaveText('FAITHFUL', { timeout: 150_000 });
+  const problems: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width < 760 ? 844 : width < 1500 ? 768 : 1080 });
+      await page.waitForTimeout(300);
+      await page.getByTestId('cycle-verdict').scrollIntoViewIfNeeded();
+      await checker(page, width, scheme, problems)('migrations cycle result', 'migrations-cycle');
+    }
+  }
+  expect(problems.join('\n')).toBe('');
 });

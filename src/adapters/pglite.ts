@@ -13,26 +13,15 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { Db, DbFactory, QueryResult } from '../core/db';
 import { isSupportedExtension, loadExtensions } from './pglite-extensions';
 import { INITDB_PARAMS, PGLITE_START_PARAMS } from './pglite-settings';
+import { preloadedArtifacts } from './pglite-artifacts';
+
+export { preloadPgliteArtifacts, type PgliteArtifacts } from './pglite-artifacts';
 
 type Extensions = NonNullable<PGliteOptions['extensions']>;
 type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'close' | 'dumpDataDir'>;
 
 /** A data directory as PGlite dumps and loads it (tar, or gzip'd tar). */
 export type DataDir = Blob | File;
-
-/**
- * PGlite's WASM compiled and its file-system bundle fetched ahead, for every later start (the
- * browser worker begins both as its first script runs, so they overlap the page's start-up and
- * the data directory's fetch). Either may resolve to undefined: PGlite then fetches its own.
- */
-export interface PgliteArtifacts {
-  wasmModule?: Promise<WebAssembly.Module | undefined>;
-  fsBundle?: Promise<Blob | undefined>;
-}
-let artifacts: PgliteArtifacts = {};
-export function preloadPgliteArtifacts(a: PgliteArtifacts): void {
-  artifacts = a;
-}
 
 /** Every PGlite started here (weakly: this list never keeps one alive); the bench reads their WASM memory. */
 const live = new Set<WeakRef<PGlite>>();
@@ -53,7 +42,7 @@ export function pgliteWasmMemory(): { instances: number; bytes: number } {
 
 /** Starts PGlite from `data` (or runs initdb when none) with these extensions registered. */
 export async function startPglite(data: DataDir | undefined, extensions: readonly string[] = []): Promise<PGlite> {
-  const [wasmModule, fsBundle] = await Promise.all([artifacts.wasmModule, artifacts.fsBundle]);
+  const [wasmModule, fsBundle] = await Promise.all([preloadedArtifacts().wasmModule, preloadedArtifacts().fsBundle]);
   const pg = await PGlite.create({
     ...(data ? { loadDataDir: data } : { initDbStartParams: [...INITDB_PARAMS] }),
     ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),

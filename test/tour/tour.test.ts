@@ -116,6 +116,12 @@ describe('markdown-lite blocks', () => {
       { kind: 'code', lang: 'sql', text: 'SELECT 1;' },
     ]);
   });
+  it('reads *emphasis* but leaves arithmetic, bullets-in-text and unclosed stars literal', () => {
+    expect(parseInline('A drift *accepted* with an ADR')).toEqual([{ kind: 'text', text: 'A drift ' }, { kind: 'em', text: 'accepted' }, { kind: 'text', text: ' with an ADR' }]);
+    expect(parseInline('2 * 3 * 4 and a * b')).toEqual([{ kind: 'text', text: '2 * 3 * 4 and a * b' }]);
+    expect(parseInline('*open and **strong**')).toEqual([{ kind: 'text', text: '*open and ' }, { kind: 'strong', text: 'strong' }]);
+    expect(parseInline('SELECT count(*) FROM t')).toEqual([{ kind: 'text', text: 'SELECT count(*) FROM t' }]);
+  });
   it('keeps HTML and unclosed markers as literal text', () => {
     expect(parseInline('<img src=x onerror=alert(1)> `open **x')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)> `open **x' }]);
   });

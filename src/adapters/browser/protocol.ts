@@ -73,6 +73,17 @@ export interface WarmRequest {
   sample?: boolean;
 }
 
+/**
+ * Download (and unpack) the data directory the first database will most likely start from, now,
+ * before the page has read IndexedDB to know for sure (`warm` follows with the answer). A wrong
+ * guess costs a download, never a result: `warm` decides which database starts.
+ */
+export interface PrefetchRequest {
+  type: 'prefetch';
+  /** The bundled default sample's data directory (a first visit), else the empty one. */
+  sample: boolean;
+}
+
 /** Plan the corrective migration of a dump of the latest run and prove it (src/core/fix). */
 export interface FixRequest {
   type: 'fix';
@@ -99,7 +110,7 @@ export interface ReversibilityRequest {
   spec: NamedText | null;
 }
 
-export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | ForgetRequest | LintRequest | ReversibilityRequest | FixRequest;
+export type ToWorker = CheckRequest | CancelRequest | SqlQueryRequest | WarmRequest | PrefetchRequest | ForgetRequest | LintRequest | ReversibilityRequest | FixRequest;
 
 /** What the engine is running now (null: between round trips): the page's watchdog heartbeat. */
 export interface ActivityMessage {

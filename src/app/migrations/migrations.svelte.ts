@@ -87,6 +87,9 @@ export class MigrationsState {
   async runCycle() {
     const base = this.baseSource();
     if (!base) { this.cycleError = 'Choose the schema the migration applies to.'; return; }
+    // The canonical is empty until the saved session or the bundled defaults have loaded: a cycle
+    // on it then reported UNFAITHFUL ("relation … does not exist") for a faithful pair.
+    if (!base.text.trim()) { this.cycleError = `${base.name} has no SQL (yet): nothing to apply the migration to. Try again once it has loaded.`; return; }
     const up = this.mode === 'alembic' ? { name: this.revisionName, text: this.revisionText } : { name: this.upName, text: this.upText };
     const down = this.mode === 'alembic' ? up : { name: this.downName, text: this.downText };
     this.running = true;

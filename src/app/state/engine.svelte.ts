@@ -74,6 +74,8 @@ export interface EngineSettings {
 }
 
 const SETTINGS_KEY = 'skeldir-engine-settings';
+/** Set once this browser profile has run a check (so has a saved session): the first database's guess. */
+const CHECKED_KEY = 'skeldir-checked-before';
 /** The dump being checked and its current line, written as it runs (survives a crashed tab). */
 const RUNNING_KEY = 'skeldir-check-running';
 /** Dumps whose check the page did not survive: key → line. */
@@ -114,6 +116,9 @@ export function startEngineWorker(): void {
   const started = { worker, said: [] as FromWorker[], failed: null as string | null };
   worker.onmessage = (ev: MessageEvent<FromWorker>) => { started.said.push(ev.data); };
   worker.onerror = (ev) => { started.failed = ev.message || 'the engine worker failed while starting'; };
+  // A guess now, from localStorage (synchronous), so the first database's data directory downloads
+  // while IndexedDB is read for the answer below: a page that never ran a check has no session.
+  worker.postMessage({ type: 'prefetch', sample: !isShareFragment(location.hash) && !readJson<boolean>(CHECKED_KEY, false) } satisfies ToWorker);
   // The worker fetches and compiles PostgreSQL meanwhile; which database to start ahead depends
   // on whether this page will restore a session (or open a share link) or show the bundled sample.
   void firstVisit().then((sample) => worker.postMessage({ type: 'warm', sample } satisfies ToWorker));
@@ -288,7 +293,10 @@ export class Engine {
     this.progress = todo.length ? { dump: null, stage: 'start' } : null;
     if (todo.length === 0) return;
     for (const d of todo) this.#queuedWith.set(d.key, checkInputs(sources, d.sql, this.settings));
-    if (this.#firstCheck) performance.mark('skeldir:check-posted');
+    if (this.#firstCheck) {
+      performance.mark('skeldir:check-posted');
+      writeJson(CHECKED_KEY, true);
+    }
     this.#keepCacheKeys(id, sources, todo);
     const base: Omit<CheckRequest, 'stops'> = {
       type: 'check', id,
@@ -342,6 +350,7 @@ export class Engine {
         // Only while this run is still the latest and has nothing of its own to show.
         if (!kept || id !== this.#run || !o || o.report || o.structural || (o.status !== 'queued' && o.status !== 'running')) return;
         this.#patch(d.key, { report: kept.report, dumpModel: kept.dumpModel, cachedAt: kept.at });
+        performance.mark('skeldir:kept-read');
         // Computed from exactly these inputs (that is its key): freshness says "kept", not "changed".
         const inputs = this.#queuedWith.get(d.key);
         if (inputs) this.reportInputs = { ...this.reportInputs, [d.key]: inputs };
@@ -510,7 +519,9 @@ export class Engine {
         break;
       case 'structural':
         if (this.outcomes[m.dump]?.status !== 'running') break;
-        this.#patch(m.dump, { structural: m.report });
+        // A kept verdict for identical inputs stays on screen until this run's own verdict: the
+        // structural result would replace a whole verdict with a partial one of the same inputs.
+        if (!this.outcomes[m.dump].cachedAt) this.#patch(m.dump, { structural: m.report });
         if (this.firstStructuralAt === null) {
           this.firstStructuralAt = performance.now();
           performance.mark('skeldir:first-structural', { detail: { timings: m.report.timings, worker_ms: m.ms, worker: pageRelative(m.profile) } });
@@ -529,6 +540,9 @@ export class Engine {
             void kept.key.then((key) => putCachedVerdict(key, value));
           }
         }
+        // Every verdict's engine stages, the latest kept (bench/browser.mjs: Open dump → verdict).
+        performance.clearMarks('skeldir:verdict');
+        performance.mark('skeldir:verdict', { detail: { dump: m.dump, timings: m.report.timings, worker_ms: m.ms } });
         if (this.firstVerdictAt === null) {
           this.firstVerdictAt = performance.now();
           // User Timing mark for the bench (bench/browser.mjs): when, and the engine's stage timings.

@@ -1,17 +1,20 @@
 /**
  * "Markdown-lite" for tour bodies and help text: paragraphs, bullet / numbered lists,
- * fenced code blocks, inline `code` and **strong**. The result is plain data; the app
+ * fenced code blocks, inline `code`, **strong** and *emphasis*. The result is plain data; the app
  * renders each span as a text node, so no input can ever become HTML.
  */
 
-export type Span = { kind: 'text' | 'code' | 'strong'; text: string };
+export type Span = { kind: 'text' | 'code' | 'strong' | 'em'; text: string };
 
 export type Block =
   | { kind: 'p'; spans: Span[] }
   | { kind: 'ul' | 'ol'; items: Span[][] }
   | { kind: 'code'; lang: string; text: string };
 
-/** Split one line/paragraph into text, `code` and **strong** spans. Unclosed markers stay literal. */
+/**
+ * Split one line/paragraph into text, `code`, **strong** and *em* spans. Unclosed markers stay
+ * literal, and so does a `*` with a space on its inner side (`a * b`, `2 * 3 * 4`).
+ */
 export function parseInline(s: string): Span[] {
   const spans: Span[] = [];
   let text = '';
@@ -26,10 +29,23 @@ export function parseInline(s: string): Span[] {
       const end = s.indexOf('**', i + 2);
       if (end > i + 2) { flush(); spans.push({ kind: 'strong', text: s.slice(i + 2, end) }); i = end + 2; continue; }
     }
+    if (s[i] === '*' && s[i + 1] !== '*' && s[i + 1] !== undefined && !/\s/.test(s[i + 1]!)) {
+      const end = emEnd(s, i + 1);
+      if (end > 0) { flush(); spans.push({ kind: 'em', text: s.slice(i + 1, end) }); i = end + 1; continue; }
+    }
     text += s[i++];
   }
   flush();
   return spans;
+}
+
+/** The closing `*` of an emphasis opened before `from`: not part of `**`, no space before it; -1 if none. */
+function emEnd(s: string, from: number): number {
+  for (let j = s.indexOf('*', from); j > 0; j = s.indexOf('*', j + 1)) {
+    if (s[j + 1] === '*' || s[j - 1] === '*') return -1;
+    if (!/\s/.test(s[j - 1]!)) return j;
+  }
+  return -1;
 }
 
 const BULLET = /^\s*[-*]\s+(.*)$/;
