@@ -309,7 +309,10 @@ test('keyboard reaches tables and relationships: roving tab stop, arrows, Enter,
   expect(ring).toBe('5px');
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await active()).id).not.toBe(t0.id);
+  // Focus moves on the next frame: wait for it, or Enter below picks a table t1 never named.
+  const right = (await active()).id;
   await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await active()).id).not.toBe(right);
   const t1 = await active();
   expect(t1.kb).toBe('table');
   await page.keyboard.press('Enter');

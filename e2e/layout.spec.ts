@@ -158,6 +158,10 @@ for (const scheme of ['light', 'dark'] as const) {
       if (box.x < 0 || box.x + box.width > width) problems.push(`dump details @${width} ${scheme}: the pop-over spans x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, outside the ${width} px window`);
       await check('dump details pop-over', 'dump-details');
       await page.locator('header details.about > summary').click();
+      // A divergence opened: its detail (a constraint name of 40–60 characters in its message) stays inside its card.
+      await page.locator('main button.link').first().click();
+      await expect(page.getByRole('region', { name: 'Divergence detail' })).toBeVisible();
+      await check('divergence detail', 'divergence-detail');
       if (width < 760) {
         // A phone: the views are a drawer behind "Menu" (it takes no room until opened).
         await expect(page.locator('#views-nav')).toBeHidden();
