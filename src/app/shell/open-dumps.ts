@@ -4,8 +4,7 @@
  * (the Drift view's "Download decisions", YAML or JSON) dropped or opened the same way is taken
  * as decisions, not checked as a dump, and the Drift view shows them.
  */
-import { looksLikeDecisionsFile, parseDecisionsFile } from '../../core/drift/decisions-file';
-import { InputError } from '../../core/errors';
+import { looksLikeDecisionsFile } from '../../core/drift/decisions-file';
 import { readDroppedFiles, readFiles, type ReadFile } from '../sources/files';
 import type { AppState } from '../state/app.svelte';
 
@@ -15,15 +14,7 @@ function add(app: AppState, files: ReadFile[] | { error: string }): OpenResult {
   if ('error' in files) return files;
   const dumps = files.filter((f) => !looksLikeDecisionsFile(f.text));
   const decisions = files.filter((f) => looksLikeDecisionsFile(f.text));
-  const problems: string[] = [];
-  for (const f of decisions) {
-    try {
-      app.importDecisions(parseDecisionsFile(f.text, f.name));
-    } catch (err) {
-      // Nothing is taken from a file with a problem: it names file:line:column.
-      problems.push(err instanceof InputError ? `${err.toString()} — no decision was taken from it.` : String(err));
-    }
-  }
+  const problems = decisions.map((f) => app.openDecisions(f.name, f.text)).filter((m) => m.error).map((m) => m.text);
   for (const f of dumps) app.sources.addDump(f.name, f.text, 'file');
   if (dumps.length) app.router.go('compliance');
   else if (decisions.length > problems.length) app.router.go('drift');

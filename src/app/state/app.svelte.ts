@@ -4,7 +4,8 @@
 import { getContext, setContext } from 'svelte';
 import type { Divergence } from '../../core/report/types';
 import { applyDriftDecisions } from '../../core/drift/apply';
-import type { DecisionsFile } from '../../core/drift/decisions-file';
+import { parseDecisionsFile, type DecisionsFile } from '../../core/drift/decisions-file';
+import { InputError } from '../../core/errors';
 import { driftIdOf, driftIdsOfReports, provisionalRegistry, type DriftRegistry } from '../../core/drift/registry';
 import type { DriftDecision } from '../../core/drift/table';
 import { defaultSpec } from '../../core/spec/defaults';
@@ -104,13 +105,22 @@ export class AppState {
   }
 
   /**
-   * A decisions file opened in the Drift view: its numbers first (decisions cite them), then the
-   * numbers shown now are kept, as a decision made here would keep them. Returns the clashes.
+   * A decisions file opened (Drift view's "Open decisions…", or dropped / opened as a dump): its
+   * numbers first (decisions cite them), then the numbers shown now are kept, as a decision made
+   * here would keep them. Nothing is taken from a file with a problem; the message names
+   * file:line:column. Says what was opened and the numbers that clash.
    */
-  importDecisions(file: DecisionsFile): string[] {
+  openDecisions(name: string, text: string): { text: string; error: boolean } {
+    let file: DecisionsFile;
+    try {
+      file = parseDecisionsFile(text, name);
+    } catch (err) {
+      return { text: err instanceof InputError ? `${err.toString()} — no decision was taken from it.` : String(err), error: true };
+    }
     const conflicts = this.drift.adopt(file);
     this.drift.pin(this.driftIds.clean, Object.keys(file.decisions));
-    return conflicts;
+    const n = Object.keys(file.decisions).length;
+    return { text: `Opened ${n} decision${n === 1 ? '' : 's'} from ${name}.${conflicts.length ? ` Numbered differently here: ${conflicts.join('; ')}.` : ''}`, error: false };
   }
 
   /** An export writes the numbers into a file: keep them. */
